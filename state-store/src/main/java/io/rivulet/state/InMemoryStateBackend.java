@@ -1,0 +1,97 @@
+package io.rivulet.state;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.rivulet.state.internal.Bytes;
+import io.rivulet.state.internal.BufferedTaskStore;
+
+/**
+ * Task state on the heap, for small state and tests. State survives closing and reopening a task within the
+ * same backend instance (a clean restart), not a new instance.
+ */
+public final class InMemoryStateBackend implements StateBackend {
+
+    private final Map<String, TaskData> tasks = new ConcurrentHashMap<>();
+    private final Set<String> open = ConcurrentHashMap.newKeySet();
+
+    private static final class TaskData {
+        private final Map<String, NavigableMap<byte[], byte[]>> states = new HashMap<>();
+        private final Map<String, Long> offsets = new HashMap<>();
+    }
+
+    @Override
+    public TaskStateStore open(String taskId) {
+        if (!open.add(taskId)) {
+            throw new StateStoreLockedException("the in-memory store of task " + taskId + " is open already");
+        }
+        return new Store(taskId, tasks.computeIfAbsent(taskId, id -> new TaskData()));
+    }
+
+    @Override
+    public void delete(String taskId) {
+        if (open.contains(taskId)) {
+            throw new StateStoreLockedException("cannot delete the in-memory store of task " + taskId + " while it is open");
+        }
+        tasks.remove(taskId);
+    }
+
+    @Override
+    public void close() {
+        tasks.clear();
+    }
+
+    private final class Store extends BufferedTaskStore {
+
+        private final TaskData data;
+
+        Store(String taskId, TaskData data) {
+            super(taskId);
+            this.data = data;
+        }
+
+        @Override
+        protected byte[] committedGet(String stateName, byte[] key) {
+            NavigableMap<byte[], byte[]> state = data.states.get(stateName);
+            return state == null ? null : state.get(key);
+        }
+
+        @Override
+        protected void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into) {
+            NavigableMap<byte[], byte[]> state = data.states.get(stateName);
+            if (state == null) {
+                return;
+            }
+            byte[] end = Bytes.prefixEnd(prefix);
+            into.putAll(end == null ? state.tailMap(prefix, true) : state.subMap(prefix, true, end, false));
+        }
+
+        @Override
+        protected void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets) {
+            for (StateWrite write : writes) {
+                NavigableMap<byte[], byte[]> state = data.states.computeIfAbsent(write.stateName(), n -> new TreeMap<>(Bytes.ORDER));
+                if (write.value() == null) {
+                    state.remove(write.key());
+                } else {
+                    state.put(write.key(), write.value());
+                }
+            }
+            data.offsets.putAll(offsets);
+        }
+
+        @Override
+        public Map<String, Long> committedOffsets() {
+            return Map.copyOf(data.offsets);
+        }
+
+        @Override
+        protected void release() {
+            open.remove(taskId());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.rivulet.state;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keyed state of one task, transactional: writes go to a buffer of the open transaction that reads see,
+ * and reach the backend only with {@link #commit}, atomically together with the changelog offsets they
+ * correspond to. After a crash the store therefore holds the state as of its last commit, and the caller
+ * replays only the changelog past {@link #committedOffsets()}. Not thread-safe: one stream thread owns it.
+ */
+public interface TaskStateStore extends AutoCloseable {
+
+    String taskId();
+
+    /** The value, reading the open transaction's writes first; {@code null} if absent. */
+    byte[] get(String stateName, byte[] key);
+
+    /** Buffers a put. */
+    void put(String stateName, byte[] key, byte[] value);
+
+    /** Buffers a delete. */
+    void delete(String stateName, byte[] key);
+
+    /**
+     * The entries of one state whose key starts with {@code prefix}, committed and buffered merged, in
+     * unsigned lexicographic key order, buffered deletes hidden.
+     */
+    StateIterator range(String stateName, byte[] prefix);
+
+    /**
+     * The buffered writes, last write per (state, key) winning, in order of first write: what the caller
+     * sends to the changelog before committing. Deletes have a {@code null} value.
+     */
+    List<StateWrite> pendingWrites();
+
+    boolean hasPendingWrites();
+
+    /**
+     * Applies the buffer together with changelog offsets (name → next offset to read when restoring) in one
+     * atomic write, then clears the buffer. Offsets not named keep their stored values.
+     */
+    void commit(Map<String, Long> changelogOffsets);
+
+    /** Drops the buffer. */
+    void abort();
+
+    /** The committed changelog offsets; empty for a new store. */
+    Map<String, Long> committedOffsets();
+
+    /** Applies restored changelog records directly, atomically with the changelog's new offset. */
+    void restore(String changelog, List<StateWrite> records, long nextOffset);
+
+    /** Releases the lock and native resources; a non-empty buffer is discarded. */
+    @Override
+    void close();
+}

@@ -1,0 +1,119 @@
+package io.rivulet.state.internal;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.state.StateIterator;
+import io.rivulet.state.StateWrite;
+import io.rivulet.state.TaskStateStore;
+
+/** The transactional logic every backend shares; a backend supplies committed reads and atomic writes. */
+public abstract class BufferedTaskStore implements TaskStateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BufferedTaskStore.class);
+
+    private final String taskId;
+    private final WriteBuffer buffer = new WriteBuffer();
+
+    protected BufferedTaskStore(String taskId) {
+        this.taskId = taskId;
+    }
+
+    protected abstract byte[] committedGet(String stateName, byte[] key);
+
+    /** Puts the committed entries of one state under {@code prefix} into {@code into}. */
+    protected abstract void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into);
+
+    /** Writes the changes and offsets in one atomic batch. */
+    protected abstract void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets);
+
+    protected abstract void release();
+
+    @Override
+    public String taskId() {
+        return taskId;
+    }
+
+    @Override
+    public byte[] get(String stateName, byte[] key) {
+        byte[] buffered = buffer.get(stateName, key);
+        if (buffered == WriteBuffer.DELETED) {
+            return null;
+        }
+        return buffered != null ? buffered : committedGet(stateName, key);
+    }
+
+    @Override
+    public void put(String stateName, byte[] key, byte[] value) {
+        buffer.put(stateName, key, value);
+    }
+
+    @Override
+    public void delete(String stateName, byte[] key) {
+        buffer.delete(stateName, key);
+    }
+
+    @Override
+    public StateIterator range(String stateName, byte[] prefix) {
+        NavigableMap<byte[], byte[]> entries = new TreeMap<>(Bytes.ORDER);
+        committedRange(stateName, prefix, entries);
+        buffer.overlay(stateName, prefix, entries);
+        Iterator<Map.Entry<byte[], byte[]>> iterator = entries.entrySet().iterator();
+        return new StateIterator() {
+            @Override
+            public boolean hasNext() {
+                return iterator.hasNext();
+            }
+
+            @Override
+            public Map.Entry<byte[], byte[]> next() {
+                return iterator.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public List<StateWrite> pendingWrites() {
+        return buffer.toWrites();
+    }
+
+    @Override
+    public boolean hasPendingWrites() {
+        return !buffer.isEmpty();
+    }
+
+    @Override
+    public void commit(Map<String, Long> changelogOffsets) {
+        writeAtomically(buffer.toWrites(), changelogOffsets);
+        buffer.clear();
+    }
+
+    @Override
+    public void abort() {
+        buffer.clear();
+    }
+
+    @Override
+    public void restore(String changelog, List<StateWrite> records, long nextOffset) {
+        writeAtomically(records, Map.of(changelog, nextOffset));
+    }
+
+    @Override
+    public void close() {
+        if (!buffer.isEmpty()) {
+            LOG.warn("Task {} closed with uncommitted state changes; they are discarded", taskId);
+            buffer.clear();
+        }
+        release();
+    }
+}

@@ -1,0 +1,30 @@
+package io.rivulet.state.internal;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/** Byte-array helpers shared by the backends. */
+public final class Bytes {
+
+    /** Unsigned lexicographic order, as RocksDB's default comparator. */
+    public static final Comparator<byte[]> ORDER = Arrays::compareUnsigned;
+
+    private Bytes() {
+    }
+
+    public static boolean startsWith(byte[] value, byte[] prefix) {
+        return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The smallest key greater than every key with this prefix, or {@code null} if there is none (all 0xFF). */
+    public static byte[] prefixEnd(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] end = Arrays.copyOf(prefix, i + 1);
+                end[i]++;
+                return end;
+            }
+        }
+        return null;
+    }
+}

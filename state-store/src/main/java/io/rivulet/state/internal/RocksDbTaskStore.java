@@ -1,0 +1,167 @@
+package io.rivulet.state.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+import io.rivulet.state.StateStoreException;
+import io.rivulet.state.StateWrite;
+
+/**
+ * One task's RocksDB database. Commits are one {@link WriteBatch} with the write-ahead log on (not synced):
+ * a process crash keeps it in the page cache; after a power loss the changelog restores the lost tail.
+ */
+public final class RocksDbTaskStore extends BufferedTaskStore {
+
+    private static final String META = "__rivulet_meta";
+
+    private final RocksDB db;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions cfOptions;
+    private final WriteOptions writeOptions = new WriteOptions();
+    private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final Runnable unlock;
+
+    public RocksDbTaskStore(String taskId, Path dir, Cache blockCache, Runnable unlock) {
+        super(taskId);
+        this.unlock = unlock;
+        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
+        try {
+            Files.createDirectories(dir);
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions));
+            try (Options listOptions = new Options()) {
+                if (Files.exists(dir.resolve("CURRENT"))) {
+                    for (byte[] name : RocksDB.listColumnFamilies(listOptions, dir.toString())) {
+                        if (!new String(name, StandardCharsets.UTF_8).equals("default")) {
+                            descriptors.add(new ColumnFamilyDescriptor(name, cfOptions));
+                        }
+                    }
+                }
+            }
+            this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            for (int i = 0; i < descriptors.size(); i++) {
+                families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
+            }
+        } catch (RocksDBException | java.io.IOException e) {
+            closeOptions();
+            unlock.run();
+            throw new StateStoreException("cannot open RocksDB of task " + taskId + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ColumnFamilyHandle family(String stateName, boolean create) {
+        ColumnFamilyHandle handle = families.get(stateName);
+        if (handle == null && create) {
+            try {
+                handle = db.createColumnFamily(new ColumnFamilyDescriptor(stateName.getBytes(StandardCharsets.UTF_8), cfOptions));
+            } catch (RocksDBException e) {
+                throw new StateStoreException("cannot create column family " + stateName + " of task " + taskId(), e);
+            }
+            handles.add(handle);
+            families.put(stateName, handle);
+        }
+        return handle;
+    }
+
+    @Override
+    protected byte[] committedGet(String stateName, byte[] key) {
+        ColumnFamilyHandle handle = family(stateName, false);
+        if (handle == null) {
+            return null;
+        }
+        try {
+            return db.get(handle, key);
+        } catch (RocksDBException e) {
+            throw new StateStoreException("reading state " + stateName + " of task " + taskId() + " failed", e);
+        }
+    }
+
+    @Override
+    protected void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into) {
+        ColumnFamilyHandle handle = family(stateName, false);
+        if (handle == null) {
+            return;
+        }
+        try (RocksIterator iterator = db.newIterator(handle)) {
+            for (iterator.seek(prefix); iterator.isValid() && Bytes.startsWith(iterator.key(), prefix); iterator.next()) {
+                into.put(iterator.key(), iterator.value());
+            }
+        }
+    }
+
+    @Override
+    protected void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (StateWrite write : writes) {
+                ColumnFamilyHandle handle = family(write.stateName(), true);
+                if (write.value() == null) {
+                    batch.delete(handle, write.key());
+                } else {
+                    batch.put(handle, write.key(), write.value());
+                }
+            }
+            ColumnFamilyHandle meta = family(META, true);
+            for (Map.Entry<String, Long> offset : offsets.entrySet()) {
+                batch.put(meta, offset.getKey().getBytes(StandardCharsets.UTF_8),
+                        ByteBuffer.allocate(Long.BYTES).putLong(offset.getValue()).array());
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new StateStoreException("committing state of task " + taskId() + " failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> committedOffsets() {
+        Map<String, Long> offsets = new HashMap<>();
+        ColumnFamilyHandle meta = family(META, false);
+        if (meta == null) {
+            return offsets;
+        }
+        try (RocksIterator iterator = db.newIterator(meta)) {
+            for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+                offsets.put(new String(iterator.key(), StandardCharsets.UTF_8), ByteBuffer.wrap(iterator.value()).getLong());
+            }
+        }
+        return offsets;
+    }
+
+    @Override
+    protected void release() {
+        try {
+            handles.forEach(ColumnFamilyHandle::close);
+            db.close();
+            closeOptions();
+        } finally {
+            unlock.run();
+        }
+    }
+
+    private void closeOptions() {
+        writeOptions.close();
+        cfOptions.close();
+        dbOptions.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.rivulet.state;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TaskStateStoreContractTest {
+
+    @TempDir
+    static Path dir;
+
+    static Stream<Arguments> backends() {
+        Function<String, StateBackend> rocks = name -> new RocksDbStateBackend(dir.resolve(name));
+        Function<String, StateBackend> memory = name -> new InMemoryStateBackend();
+        return Stream.of(Arguments.of("rocksdb", rocks), Arguments.of("in-memory", memory));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void readsSeeBufferedWritesAndAbortDropsThem(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-abort"); TaskStateStore store = backend.open("0_0")) {
+            store.put("s", b("k"), b("v1"));
+            assertThat(store.get("s", b("k"))).isEqualTo(b("v1"));
+            store.abort();
+            assertThat(store.get("s", b("k"))).isNull();
+            assertThat(store.hasPendingWrites()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void commitPersistsWritesWithOffsetsAndPendingWritesAreLastWriteWins(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-commit"); TaskStateStore store = backend.open("0_0")) {
+            store.put("s", b("a"), b("1"));
+            store.put("s", b("b"), b("1"));
+            store.put("s", b("a"), b("2"));
+            store.delete("s", b("b"));
+            List<StateWrite> pending = store.pendingWrites();
+            assertThat(pending).extracting(w -> new String(w.key(), UTF_8)).containsExactly("a", "b");
+            assertThat(pending.get(0).value()).isEqualTo(b("2"));
+            assertThat(pending.get(1).value()).isNull();
+
+            store.commit(Map.of("changelog-0", 42L));
+            assertThat(store.hasPendingWrites()).isFalse();
+            assertThat(store.get("s", b("a"))).isEqualTo(b("2"));
+            assertThat(store.get("s", b("b"))).isNull();
+            assertThat(store.committedOffsets()).containsEntry("changelog-0", 42L);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void rangeMergesCommittedAndBufferedInUnsignedOrder(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-range"); TaskStateStore store = backend.open("0_0")) {
+            byte[] prefix = {(byte) 0xFF};
+            store.put("s", new byte[] {(byte) 0xFF, 2}, b("committed-2"));
+            store.put("s", new byte[] {(byte) 0xFF, 3}, b("committed-3"));
+            store.put("s", new byte[] {0x01}, b("outside"));
+            store.commit(Map.of());
+            store.put("s", new byte[] {(byte) 0xFF, 1}, b("buffered-1"));
+            store.delete("s", new byte[] {(byte) 0xFF, 3});
+            store.put("s", new byte[] {(byte) 0xFF, (byte) 0x80}, b("buffered-80"));
+
+            List<String> values = new ArrayList<>();
+            try (StateIterator it = store.range("s", prefix)) {
+                it.forEachRemaining(e -> values.add(new String(e.getValue(), UTF_8)));
+            }
+            assertThat(values).containsExactly("buffered-1", "committed-2", "buffered-80");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void restoreAppliesRecordsAndOffsetTogether(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-restore"); TaskStateStore store = backend.open("1_0")) {
+            store.restore("cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("s", b("gone"), null)), 7);
+            assertThat(store.get("s", b("k"))).isEqualTo(b("v"));
+            assertThat(store.committedOffsets()).isEqualTo(Map.of("cl-0", 7L));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aTaskCannotBeOpenedTwice(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-lock")) {
+            TaskStateStore first = backend.open("0_1");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.open("0_1"))
+                    .isInstanceOf(StateStoreLockedException.class).hasMessageContaining("0_1");
+            first.close();
+            backend.open("0_1").close();
+        }
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(UTF_8);
+    }
+}
