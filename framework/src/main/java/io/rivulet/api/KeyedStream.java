@@ -1,0 +1,31 @@
+package io.rivulet.api;
+
+import java.util.Objects;
+
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.internal.graph.JobGraph;
+import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.graph.KeyedProcessTransformation;
+
+/** A stream partitioned by key: operators on it see keyed state scoped to each element's key. */
+public final class KeyedStream<T, K> {
+
+    private final JobGraph graph;
+    private final KeyByTransformation keyBy;
+
+    KeyedStream(JobGraph graph, KeyByTransformation keyBy) {
+        this.graph = graph;
+        this.keyBy = keyBy;
+    }
+
+    /**
+     * Applies a keyed process function. The resulting operator is stateful: give it a {@code uid(...)}, or
+     * the job fails to start.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), keyBy,
+                (KeyedProcessFunction<Object, Object, Object>) function)));
+    }
+}

@@ -1,0 +1,21 @@
+package io.rivulet.api.serde;
+
+import java.io.Serializable;
+
+/**
+ * Turns values of one type into bytes and back, for Kafka keys and values, internal topics and state.
+ * Implementations must be thread-safe and deterministic: equal values give equal bytes, because keys are
+ * partitioned and looked up in state by their bytes. Serdes are {@link Serializable} because the functions
+ * and state descriptors that hold them are copied per task.
+ */
+public interface Serde<T> extends Serializable {
+
+    /** @return the bytes of {@code value}; {@code null} only for a {@code null} value */
+    byte[] serialize(T value);
+
+    /**
+     * @return the value, {@code null} for {@code null} bytes
+     * @throws SerdeException if the bytes are not a valid encoding
+     */
+    T deserialize(byte[] bytes);
+}

@@ -1,0 +1,119 @@
+package io.rivulet.api.serde;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** The built-in serdes. */
+public final class Serdes {
+
+    private Serdes() {
+    }
+
+    /** UTF-8 strings. Bytes that are not valid UTF-8 fail with a {@link SerdeException} instead of turning into U+FFFD. */
+    public static Serde<String> string() {
+        return StringSerde.INSTANCE;
+    }
+
+    /** 8-byte big-endian longs, as Kafka's {@code LongSerializer}. */
+    public static Serde<Long> longs() {
+        return LongSerde.INSTANCE;
+    }
+
+    /** 4-byte big-endian integers, as Kafka's {@code IntegerSerializer}. */
+    public static Serde<Integer> integers() {
+        return IntegerSerde.INSTANCE;
+    }
+
+    /** Bytes as they are. */
+    public static Serde<byte[]> bytes() {
+        return BytesSerde.INSTANCE;
+    }
+
+    /** JSON through Jackson for a user type (a record or a bean). */
+    public static <T> Serde<T> json(Class<T> type) {
+        return new JsonSerde<>(type);
+    }
+
+    private enum StringSerde implements Serde<String> {
+        INSTANCE;
+
+        @Override
+        public byte[] serialize(String value) {
+            return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String deserialize(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+                return chars.toString();
+            } catch (CharacterCodingException e) {
+                throw new SerdeException("not valid UTF-8: " + bytes.length + " bytes", e);
+            }
+        }
+    }
+
+    private enum LongSerde implements Serde<Long> {
+        INSTANCE;
+
+        @Override
+        public byte[] serialize(Long value) {
+            return value == null ? null : ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+        }
+
+        @Override
+        public Long deserialize(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length != Long.BYTES) {
+                throw new SerdeException("a long takes 8 bytes, not " + bytes.length);
+            }
+            return ByteBuffer.wrap(bytes).getLong();
+        }
+    }
+
+    private enum IntegerSerde implements Serde<Integer> {
+        INSTANCE;
+
+        @Override
+        public byte[] serialize(Integer value) {
+            return value == null ? null : ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+        }
+
+        @Override
+        public Integer deserialize(byte[] bytes) {
+            if (bytes == null) {
+                return null;
+            }
+            if (bytes.length != Integer.BYTES) {
+                throw new SerdeException("an integer takes 4 bytes, not " + bytes.length);
+            }
+            return ByteBuffer.wrap(bytes).getInt();
+        }
+    }
+
+    private enum BytesSerde implements Serde<byte[]> {
+        INSTANCE;
+
+        @Override
+        public byte[] serialize(byte[] value) {
+            return value;
+        }
+
+        @Override
+        public byte[] deserialize(byte[] bytes) {
+            return bytes;
+        }
+    }
+}

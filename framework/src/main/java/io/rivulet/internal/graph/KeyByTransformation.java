@@ -1,0 +1,42 @@
+package io.rivulet.internal.graph;
+
+import io.rivulet.api.functions.KeySelector;
+import io.rivulet.api.serde.Serde;
+
+/**
+ * A shuffle by key: the elements are written to an internal repartition topic, partitioned by the key's
+ * bytes, and read back by the tasks of the next sub-topology.
+ */
+public final class KeyByTransformation extends Transformation {
+
+    private final int ordinal;
+    private final KeySelector<Object, Object> keySelector;
+    private final Serde<Object> keySerde;
+    private final Serde<Object> valueSerde;
+
+    public KeyByTransformation(int id, Transformation input, int ordinal, KeySelector<Object, Object> keySelector,
+            Serde<Object> keySerde, Serde<Object> valueSerde) {
+        super(id, input, "keyBy-" + ordinal);
+        this.ordinal = ordinal;
+        this.keySelector = keySelector;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+    }
+
+    /** Position among the job's keyBy calls, in definition order: it names the repartition topic. */
+    public int ordinal() {
+        return ordinal;
+    }
+
+    public KeySelector<Object, Object> keySelector() {
+        return keySelector;
+    }
+
+    public Serde<Object> keySerde() {
+        return keySerde;
+    }
+
+    public Serde<Object> valueSerde() {
+        return valueSerde;
+    }
+}

@@ -1,0 +1,94 @@
+package io.rivulet.internal.quarkus;
+
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.RivuletJob;
+import io.rivulet.api.RivuletStarted;
+import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.StreamsRuntime;
+
+/**
+ * Runs the service's {@link RivuletJob} for the life of the Quarkus application: starts it after the
+ * configuration is validated, and on shutdown (SIGTERM) commits, closes the tasks cleanly and leaves the
+ * group. A stream thread that dies of an error stops the service with exit code 1.
+ */
+@ApplicationScoped
+public class RivuletService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RivuletService.class);
+
+    @Inject
+    Instance<RivuletJob> jobs;
+
+    @Inject
+    Event<RivuletStarted> started;
+
+    private volatile StreamsRuntime runtime;
+    private EmbeddedKafka embeddedKafka;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        List<RivuletJob> declared = jobs.stream().toList();
+        if (declared.isEmpty()) {
+            LOG.warn("No RivuletJob bean is declared: nothing to run");
+            return;
+        }
+        if (declared.size() > 1) {
+            throw new IllegalStateException("a service runs one job, but " + declared.size() + " RivuletJob beans are declared: "
+                    + declared.stream().map(j -> j.getClass().getName()).toList());
+        }
+        RivuletConfigReader reader = new RivuletConfigReader(ConfigProvider.getConfig());
+        String bootstrap = reader.bootstrapServers().orElse(null);
+        boolean embedded = false;
+        if (bootstrap == null) {
+            if (!ConfigUtils.getProfiles().contains("dev")) {
+                throw new IllegalArgumentException("configuration key " + RivuletConfigReader.BOOTSTRAP
+                        + " is not set (the embedded broker starts only in the dev profile)");
+            }
+            embeddedKafka = EmbeddedKafka.start();
+            bootstrap = embeddedKafka.bootstrapServers();
+            embedded = true;
+        }
+        RuntimeConfig config = reader.read(bootstrap, embedded);
+        JobBuilder builder = new JobBuilder();
+        declared.get(0).define(builder);
+        runtime = StreamsRuntime.start(config, builder.graph(), error -> {
+            LOG.error("Stopping the service: {}", error.getMessage());
+            Quarkus.asyncExit(1);
+        });
+        started.fire(new RivuletStarted(config.applicationId(), bootstrap));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (runtime != null) {
+            runtime.close();
+        }
+        if (embeddedKafka != null) {
+            try {
+                embeddedKafka.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the embedded Kafka broker failed", e);
+            }
+        }
+    }
+
+    /** The running job, or null before start and when no job is declared. */
+    StreamsRuntime runtime() {
+        return runtime;
+    }
+}

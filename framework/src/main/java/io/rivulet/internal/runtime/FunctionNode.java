@@ -1,0 +1,31 @@
+package io.rivulet.internal.runtime;
+
+import io.rivulet.api.functions.Collector;
+import io.rivulet.internal.graph.RecordFunction;
+
+/** map, filter and flatMap. */
+final class FunctionNode extends ProcessorNode {
+
+    private final RecordFunction function;
+    private final Collector<Object> downstream = this::forwardUnchecked;
+
+    FunctionNode(String name, RecordFunction function) {
+        super(name);
+        this.function = function;
+    }
+
+    @Override
+    void process(Object element) throws Exception {
+        function.apply(element, downstream);
+    }
+
+    private void forwardUnchecked(Object element) {
+        try {
+            forward(element);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DownstreamException(e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.rivulet.internal.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.internal.graph.JobGraph;
+import io.rivulet.internal.graph.Topology;
+import io.rivulet.internal.graph.TopologyCompiler;
+import io.rivulet.sink.DeadLetters;
+import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.sink.RecordOutput;
+import io.rivulet.state.RocksDbStateBackend;
+import io.rivulet.state.StateBackend;
+
+/**
+ * A running job: the compiled topology, its internal topics and its stream threads. Independent of Quarkus,
+ * so that it can be started from plain Java (tests, benchmarks) as well.
+ */
+public final class StreamsRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
+
+    private final RuntimeConfig config;
+    private final StateBackend stateBackend;
+    private final List<StreamThread> streamThreads = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final RuntimeMetrics metrics = new RuntimeMetrics();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend) {
+        this.config = config;
+        this.stateBackend = stateBackend;
+    }
+
+    /**
+     * Compiles the job, sets up its topics and starts its stream threads.
+     *
+     * @param onFatalError called once, from a stream thread, when one fails for good
+     */
+    public static StreamsRuntime start(RuntimeConfig config, JobGraph graph, Consumer<Throwable> onFatalError) {
+        Topology topology = TopologyCompiler.compile(config.applicationId(), graph);
+        Map<String, Integer> partitions;
+        try (Admin admin = Admin.create(new HashMap<>(config.kafka()))) {
+            partitions = new InternalTopics(admin, config).setUp(topology);
+        }
+        Path applicationDir = config.stateDir().resolve(config.applicationId());
+        String processId = ProcessIdentity.loadOrCreate(applicationDir);
+        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir));
+        runtime.startThreads(topology, partitions, processId, onFatalError);
+        LOG.info("Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
+                config.applicationId(), topology.subTopologies().size(), config.numThreads(),
+                config.guarantee().configValue(), config.commitInterval().toMillis(), processId);
+        return runtime;
+    }
+
+    private void startThreads(Topology topology, Map<String, Integer> partitions, String processId,
+            Consumer<Throwable> onFatalError) {
+        RecordErrorHandler errors = new RecordErrorHandler(config.deserializationErrors(), config.processingErrors(),
+                DeadLetters.topicFor(config.applicationId()));
+        TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors);
+        AtomicBoolean reported = new AtomicBoolean();
+        for (int i = 0; i < config.numThreads(); i++) {
+            String name = config.applicationId() + "-StreamThread-" + (i + 1);
+            String clientId = config.applicationId() + "-" + processId + "-" + (i + 1);
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfigs(clientId, i),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(restoreConsumerConfigs(clientId),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            RecordOutput output = RecordOutput.create(config.guarantee(), producerConfigs(), clientId);
+            StreamThread streamThread = new StreamThread(name, config, topology.allSourceTopics(), consumer, output,
+                    new ChangelogReader(restoreConsumer, metrics), taskFactory, metrics);
+            Thread thread = new Thread(() -> {
+                streamThread.run();
+                if (streamThread.failure() != null && !closed.get() && reported.compareAndSet(false, true)) {
+                    onFatalError.accept(streamThread.failure());
+                }
+            }, name);
+            streamThreads.add(streamThread);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    private Map<String, Object> consumerConfigs(String clientId, int threadIndex) {
+        Map<String, Object> configs = new HashMap<>(config.kafka());
+        configs.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-consumer");
+        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        config.groupInstanceId().ifPresent(id ->
+                configs.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, threadIndex == 0 ? id : id + "-" + (threadIndex + 1)));
+        return configs;
+    }
+
+    private Map<String, Object> restoreConsumerConfigs(String clientId) {
+        Map<String, Object> configs = new HashMap<>(config.kafka());
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-restore-consumer");
+        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        return configs;
+    }
+
+    private Map<String, Object> producerConfigs() {
+        Map<String, Object> configs = new HashMap<>(config.kafka());
+        if (config.guarantee() == ProcessingGuarantee.EXACTLY_ONCE) {
+            // A crashed instance that never returns blocks read_committed readers until its transaction times out.
+            configs.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        }
+        return configs;
+    }
+
+    /** False once a stream thread died of an error. */
+    public boolean alive() {
+        return streamThreads.stream().noneMatch(t -> t.failure() != null);
+    }
+
+    /** True when every stream thread runs and every assigned task is restored. */
+    public boolean ready() {
+        return streamThreads.stream().allMatch(StreamThread::caughtUp);
+    }
+
+    /** Per thread, its state and task count, for health output. */
+    public Map<String, String> threadStates() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        for (StreamThread thread : streamThreads) {
+            states.put(thread.name(), thread.state() + (thread.caughtUp() ? "" : " (restoring)") + ", tasks=" + thread.taskCount());
+        }
+        return states;
+    }
+
+    public RuntimeMetrics metrics() {
+        return metrics;
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** Commits, closes every task cleanly, leaves the group and closes the stores. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        streamThreads.forEach(StreamThread::shutdown);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stateBackend.close();
+        LOG.info("Application {} stopped", config.applicationId());
+    }
+}

@@ -1,0 +1,230 @@
+package io.rivulet.internal.runtime;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.sink.RecordOutput;
+import io.rivulet.state.StateWrite;
+import io.rivulet.state.TaskStateStore;
+
+/**
+ * One sub-topology on one partition: its operator instances, its queue of polled records, its state store
+ * and the offsets it has consumed. A record's output and state changes are all or nothing; they join the
+ * thread's open transaction, and the state reaches the local store only after that transaction commits.
+ */
+final class Task {
+
+    enum State { RESTORING, RUNNING }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+    private final TaskId id;
+    private final TopicPartition input;
+    private final SourceNode source;
+    private final List<ProcessorNode> nodes;
+    private final TaskContext context;
+    private final TaskStateStore store;
+    private final Map<String, TopicPartition> changelogByUid;
+    private final RecordErrorHandler errors;
+    private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
+    private final Map<TopicPartition, Future<RecordMetadata>> lastChangelogSends = new HashMap<>();
+    private State state;
+    private long nextOffset;
+    private long committedOffset;
+    private boolean uncommitted;
+
+    Task(TaskId id, TopicPartition input, SourceNode source, List<ProcessorNode> nodes, TaskContext context,
+            TaskStateStore store, Map<String, TopicPartition> changelogByUid, RecordErrorHandler errors) {
+        this.id = id;
+        this.input = input;
+        this.source = source;
+        this.nodes = nodes;
+        this.context = context;
+        this.store = store;
+        this.changelogByUid = changelogByUid;
+        this.errors = errors;
+        this.state = store == null ? State.RUNNING : State.RESTORING;
+    }
+
+    TaskId id() {
+        return id;
+    }
+
+    TopicPartition input() {
+        return input;
+    }
+
+    State state() {
+        return state;
+    }
+
+    TaskStateStore store() {
+        return store;
+    }
+
+    /** The changelog partitions of the task's stateful operators. */
+    Iterable<TopicPartition> changelogPartitions() {
+        return changelogByUid.values();
+    }
+
+    /** Called once the position to start from is known; opens the operators. */
+    void initialize(long startOffset) throws Exception {
+        this.nextOffset = startOffset;
+        this.committedOffset = startOffset;
+        for (ProcessorNode node : nodes) {
+            node.open();
+        }
+    }
+
+    void restored() {
+        state = State.RUNNING;
+    }
+
+    void addRecords(List<ConsumerRecord<byte[], byte[]>> records) {
+        queue.addAll(records);
+    }
+
+    boolean hasQueuedRecords() {
+        return !queue.isEmpty();
+    }
+
+    /** Processes the next queued record; returns false if none is queued. */
+    boolean processNext(RecordOutput output) {
+        ConsumerRecord<byte[], byte[]> record = queue.poll();
+        if (record == null) {
+            return false;
+        }
+        context.timestamp(record.timestamp());
+        context.currentKey(null, null);
+        Object element;
+        try {
+            element = source.decode(record, context);
+        } catch (RuntimeException e) {
+            errors.onDeserializationError(id, record, e, output);
+            advancePast(record);
+            return true;
+        }
+        try {
+            source.process(element);
+        } catch (Exception e) {
+            discardRecordEffects();
+            errors.onProcessingError(id, record, unwrap(e), output);
+            advancePast(record);
+            return true;
+        }
+        List<ProducerRecord<byte[], byte[]>> staged = context.stagedOutput();
+        for (int i = 0; i < staged.size(); i++) {
+            output.send(staged.get(i));
+        }
+        staged.clear();
+        if (context.state() != null) {
+            context.state().commitRecord();
+        }
+        advancePast(record);
+        return true;
+    }
+
+    private void advancePast(ConsumerRecord<byte[], byte[]> record) {
+        nextOffset = record.offset() + 1;
+        uncommitted = true;
+    }
+
+    private void discardRecordEffects() {
+        context.stagedOutput().clear();
+        if (context.state() != null) {
+            context.state().discardRecord();
+        }
+    }
+
+    private static Exception unwrap(Exception e) {
+        return e instanceof DownstreamException && e.getCause() instanceof Exception cause ? cause : e;
+    }
+
+    boolean needsCommit() {
+        return uncommitted || (store != null && store.hasPendingWrites());
+    }
+
+    /** The input offset to commit with the transaction, if anything was consumed since the last commit. */
+    Map<TopicPartition, OffsetAndMetadata> offsetsToCommit() {
+        return uncommitted ? Map.of(input, new OffsetAndMetadata(nextOffset)) : Map.of();
+    }
+
+    /** Sends the state changes of the open transaction to the changelog, in the same transaction. */
+    void sendChangelog(RecordOutput output) {
+        if (store == null || !store.hasPendingWrites()) {
+            return;
+        }
+        for (StateWrite write : store.pendingWrites()) {
+            TopicPartition changelog = changelogByUid.get(ChangelogFormat.uidOf(write.stateName()));
+            lastChangelogSends.put(changelog, output.send(new ProducerRecord<>(changelog.topic(), changelog.partition(),
+                    null, ChangelogFormat.key(write.stateName(), write.key()), write.value())));
+        }
+    }
+
+    /** After the transaction committed: applies the state buffer to the local store with the changelog offsets. */
+    void completeCommit() {
+        if (store != null && !lastChangelogSends.isEmpty()) {
+            Map<String, Long> offsets = new HashMap<>();
+            try {
+                for (Map.Entry<TopicPartition, Future<RecordMetadata>> send : lastChangelogSends.entrySet()) {
+                    offsets.put(send.getKey().toString(), send.getValue().get().offset() + 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamsFatalException("interrupted while completing the commit of task " + id, e);
+            } catch (ExecutionException e) {
+                throw new StreamsFatalException("a committed changelog write of task " + id + " reports a failure", e);
+            }
+            store.commit(offsets);
+            lastChangelogSends.clear();
+        }
+        committedOffset = nextOffset;
+        uncommitted = false;
+    }
+
+    /**
+     * The transaction was aborted: drops every uncommitted effect and returns the offset to consume again
+     * from.
+     */
+    long rewind() {
+        queue.clear();
+        discardRecordEffects();
+        lastChangelogSends.clear();
+        if (store != null) {
+            store.abort();
+        }
+        nextOffset = committedOffset;
+        uncommitted = false;
+        return committedOffset;
+    }
+
+    /** Closes operators and the store; a dirty close first drops what is not committed. */
+    void close(boolean clean) {
+        if (!clean || (store != null && store.hasPendingWrites())) {
+            rewind();
+        }
+        for (ProcessorNode node : nodes) {
+            try {
+                node.close();
+            } catch (Exception e) {
+                LOG.warn("Closing operator {} of task {} failed", node.name(), id, e);
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
+        LOG.info("Closed task {} ({})", id, clean ? "clean" : "dirty");
+    }
+}

@@ -1,0 +1,84 @@
+package io.rivulet.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+
+import io.rivulet.internal.graph.FunctionTransformation;
+import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.graph.KeyedProcessTransformation;
+import io.rivulet.internal.graph.SinkTransformation;
+import io.rivulet.internal.graph.SourceTransformation;
+import io.rivulet.internal.graph.SubTopology;
+import io.rivulet.internal.graph.Topology;
+import io.rivulet.internal.graph.Transformation;
+import io.rivulet.state.StateBackend;
+import io.rivulet.state.TaskStateStore;
+
+/** Instantiates the operators of a sub-topology for one partition. */
+final class TaskFactory {
+
+    private final Topology topology;
+    private final Map<String, Integer> partitionCounts;
+    private final StateBackend stateBackend;
+    private final RecordErrorHandler errors;
+
+    TaskFactory(Topology topology, Map<String, Integer> partitionCounts, StateBackend stateBackend, RecordErrorHandler errors) {
+        this.topology = topology;
+        this.partitionCounts = partitionCounts;
+        this.stateBackend = stateBackend;
+        this.errors = errors;
+    }
+
+    Task create(TopicPartition input) {
+        SubTopology sub = topology.subTopologyReading(input.topic());
+        TaskId id = new TaskId(sub.id(), input.partition());
+        TaskStateStore store = sub.statefulNodes().isEmpty() ? null : stateBackend.open(id.toString());
+        TaskContext context = new TaskContext(id, store == null ? null : new RecordState(store));
+        Map<Transformation, ProcessorNode> instances = new HashMap<>();
+        List<ProcessorNode> nodes = new ArrayList<>();
+        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
+        SourceNode source = null;
+        for (Transformation node : sub.nodes()) {
+            ProcessorNode instance = instantiate(sub, node, context);
+            if (instance instanceof SourceNode root) {
+                source = root;
+            } else {
+                instances.get(node.input().orElseThrow()).addChild(instance);
+            }
+            if (node.stateful()) {
+                changelogs.put(node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
+            }
+            instances.put(node, instance);
+            nodes.add(instance);
+        }
+        return new Task(id, input, source, nodes, context, store, changelogs, errors);
+    }
+
+    private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskContext context) {
+        if (node instanceof SourceTransformation s) {
+            return new TopicSourceNode(s.name(), s.source());
+        }
+        if (node instanceof KeyByTransformation k) {
+            if (sub.readsRepartition(k)) {
+                return new RepartitionSourceNode(k);
+            }
+            String topic = topology.repartitionTopics().get(k);
+            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), context);
+        }
+        if (node instanceof FunctionTransformation f) {
+            return new FunctionNode(f.name(), f.function());
+        }
+        if (node instanceof KeyedProcessTransformation p) {
+            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()), context);
+        }
+        if (node instanceof SinkTransformation s) {
+            return new SinkNode(s.name(), s.sink(), context);
+        }
+        throw new IllegalStateException("no runtime operator for " + node);
+    }
+}

@@ -1,0 +1,37 @@
+package io.rivulet.samples.wordcount;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.KafkaSink;
+import io.rivulet.api.KafkaSource;
+import io.rivulet.api.RivuletJob;
+import io.rivulet.api.serde.Serdes;
+
+/**
+ * Lines from {@code text-lines} in, a running count per word out to {@code word-counts}: key = the word,
+ * value = its new count as a decimal string, one record per occurrence.
+ */
+@ApplicationScoped
+public class WordCountJob implements RivuletJob {
+
+    public static final String INPUT = "text-lines";
+    public static final String OUTPUT = "word-counts";
+
+    @Override
+    public void define(JobBuilder job) {
+        job.fromSource(KafkaSource.values(INPUT, Serdes.string()))
+                .<String>flatMap((line, out) -> {
+                    for (String word : line.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                        if (!word.isEmpty()) {
+                            out.collect(word);
+                        }
+                    }
+                })
+                .keyBy(word -> word, Serdes.string(), Serdes.string())
+                .process(new CountPerWord()).uid("count-per-word")
+                .sinkTo(KafkaSink.keyValues(OUTPUT, Serdes.string(), Serdes.string()));
+    }
+}
