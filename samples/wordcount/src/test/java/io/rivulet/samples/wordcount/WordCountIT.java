@@ -1,0 +1,66 @@
+package io.rivulet.samples.wordcount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.junit.WithKafkaCluster;
+
+@WithKafkaCluster
+class WordCountIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void countsAreRightForAKnownInput(KafkaCluster kafka) {
+        WordCountFixture fixture = new WordCountFixture(kafka, 2);
+        fixture.produceLine("Hello, hello world!", Map.of("hello", 2L, "world", 1L));
+        fixture.produceLine("the world -- THE end; 42 ends", Map.of("the", 2L, "world", 1L, "end", 1L, "42", 1L, "ends", 1L));
+        fixture.produceLine("  ", Map.of());
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of()).start().awaitReady()) {
+            fixture.assertExactlyOnceCounts();
+            assertThat(service.status("/q/health/live")).isEqualTo(200);
+            assertThat(service.stop()).isIn(0, 143);
+            assertThat(service.log()).contains("Closed task 1_0 (clean)", "Closed task 1_1 (clean)");
+        }
+    }
+
+    @Test
+    void aCleanRestartRestoresNothingAndACrashOnlyTheTail(KafkaCluster kafka) {
+        WordCountFixture fixture = new WordCountFixture(kafka, 2);
+        Map<String, String> settings = Map.of("RIVULET_APPLICATION_ID", "wordcount-restore");
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady()) {
+            fixture.produceLines(400);
+            fixture.assertExactlyOnceCounts();
+            assertThat(service.stop()).isIn(0, 143);
+
+            service.start().awaitReady();
+            assertThat(restoredRecords(service)).as("records restored after a clean restart").isZero();
+
+            fixture.produceLines(400);
+            fixture.assertExactlyOnceCounts();
+            service.kill();
+            service.start().awaitReady();
+            long changelogRecords = fixture.expectedOccurrences();
+            long restored = restoredRecords(service);
+            assertThat(restored).as("records restored after a crash (the changelog holds %d)", changelogRecords)
+                    .isLessThan(changelogRecords / 4);
+            fixture.produceLines(100);
+            fixture.assertExactlyOnceCounts();
+        }
+    }
+
+    private static long restoredRecords(ServiceProcess service) {
+        Matcher matcher = Pattern.compile("\"restored-records\"\\s*:\\s*(\\d+)").matcher(service.body("/q/health/ready"));
+        assertThat(matcher.find()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+}
