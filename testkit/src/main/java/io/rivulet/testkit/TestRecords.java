@@ -84,10 +84,7 @@ public final class TestRecords {
             Duration timeout, Deserializer<K> keys, Deserializer<V> values) {
         List<ConsumerRecord<K, V>> result = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(readCommittedProps(bootstrapServers), keys, values)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -107,10 +104,7 @@ public final class TestRecords {
         List<ConsumerRecord<String, String>> result = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedProps(bootstrapServers),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic, timeout)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
@@ -123,6 +117,18 @@ public final class TestRecords {
             }
         }
         return result;
+    }
+
+    /** Waits for the topic's metadata: a topic created moments ago may not be known to every broker yet. */
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic, Duration timeout) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        Await.until(timeout, "metadata of topic " + topic, () -> {
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(5))) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+            return !partitions.isEmpty();
+        });
+        return partitions;
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

@@ -64,10 +64,10 @@ class WordCountBadInputIT {
         RecordMetadata poison = producePoison(kafka);
         fixture.produceLine("after poison", Map.of("after", 1L, "poison", 1L));
         try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of(
-                "RIVULET_APPLICATION_ID", "wordcount-dlq", "RIVULET_ERRORS_DESERIALIZATION", "dead-letter")).start().awaitReady()) {
+                "RIVULET_APPLICATION_ID", "wordcount-dead-letter", "RIVULET_ERRORS_DESERIALIZATION", "dead-letter")).start().awaitReady()) {
             fixture.assertExactlyOnceCounts();
         }
-        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(kafka.bootstrapServers(), "wordcount-dlq", 2,
+        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(kafka.bootstrapServers(), "wordcount-dead-letter-dlq", 2,
                 Duration.ofSeconds(5), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         assertThat(dead).hasSize(1);
         ConsumerRecord<byte[], byte[]> letter = dead.get(0);

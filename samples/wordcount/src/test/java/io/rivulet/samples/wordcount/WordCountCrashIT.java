@@ -27,9 +27,12 @@ class WordCountCrashIT {
     @ValueSource(ints = {1, 2})
     void countsStayExactAcrossRepeatedSigkills(int threads, KafkaCluster kafka) {
         WordCountFixture fixture = new WordCountFixture(kafka, 4);
+        // Static membership, as the Kubernetes manifests use it: the restarted instance takes its old place in
+        // the group at once instead of waiting out the killed member's session timeout.
         Map<String, String> settings = Map.of(
                 "RIVULET_APPLICATION_ID", "wordcount-crash-" + threads,
-                "RIVULET_NUM_THREADS", String.valueOf(threads));
+                "RIVULET_NUM_THREADS", String.valueOf(threads),
+                "RIVULET_GROUP_INSTANCE_ID", "wordcount-crash-" + threads + "-0");
         try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady()) {
             for (int batch = 0; batch < BATCHES; batch++) {
                 fixture.produceLines(150);
