@@ -1,0 +1,68 @@
+package io.rivulet.internal.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.KafkaSink;
+import io.rivulet.api.KafkaSource;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.serde.Serdes;
+
+class TopologyCompilerTest {
+
+    static final class Echo extends KeyedProcessFunction<String, String, String> {
+        @Override
+        public void processElement(String value, Context ctx, Collector<String> out) {
+            out.collect(value);
+        }
+    }
+
+    @Test
+    void keyByCutsTheJobIntoSubTopologiesConnectedByARepartitionTopic() {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values("in", Serdes.string()))
+                .map(String::trim)
+                .keyBy(s -> s, Serdes.string(), Serdes.string())
+                .process(new Echo()).uid("echo")
+                .sinkTo(KafkaSink.values("out", Serdes.string()));
+
+        Topology topology = TopologyCompiler.compile("app", job.graph());
+
+        assertThat(topology.subTopologies()).hasSize(2);
+        assertThat(topology.subTopology(0).sourceTopic()).isEqualTo("in");
+        assertThat(topology.subTopology(1).sourceTopic()).isEqualTo("app-repartition-0");
+        assertThat(topology.subTopology(1).statefulNodes()).extracting(n -> n.uid().orElseThrow()).containsExactly("echo");
+        assertThat(topology.changelogTopics()).containsEntry("echo", "app-echo-changelog");
+        assertThat(topology.externalSourceTopics()).containsExactly("in");
+        assertThat(topology.sinkTopics()).containsExactly("out");
+    }
+
+    @Test
+    void aStatefulOperatorWithoutUidIsRefusedByName() {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values("in", Serdes.string()))
+                .keyBy(s -> s, Serdes.string(), Serdes.string())
+                .process(new Echo())
+                .sinkTo(KafkaSink.values("out", Serdes.string()));
+
+        assertThatThrownBy(() -> TopologyCompiler.compile("app", job.graph()))
+                .hasMessageContaining("process:Echo").hasMessageContaining("has no uid");
+    }
+
+    @Test
+    void duplicateUidsAndJobsWithoutSinkAreRefused() {
+        JobBuilder twice = new JobBuilder();
+        var keyed = twice.fromSource(KafkaSource.values("in", Serdes.string())).keyBy(s -> s, Serdes.string(), Serdes.string());
+        keyed.process(new Echo()).uid("same").sinkTo(KafkaSink.values("out", Serdes.string()));
+        keyed.process(new Echo()).uid("same").sinkTo(KafkaSink.values("out", Serdes.string()));
+        assertThatThrownBy(() -> TopologyCompiler.compile("app", twice.graph())).hasMessageContaining("uid 'same'");
+
+        JobBuilder noSink = new JobBuilder();
+        noSink.fromSource(KafkaSource.values("in", Serdes.string())).map(String::trim);
+        assertThatThrownBy(() -> TopologyCompiler.compile("app", noSink.graph())).hasMessageContaining("no sink");
+    }
+}
