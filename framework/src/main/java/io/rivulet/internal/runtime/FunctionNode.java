@@ -18,14 +18,4 @@ final class FunctionNode extends ProcessorNode {
     void process(Object element) throws Exception {
         function.apply(element, downstream);
     }
-
-    private void forwardUnchecked(Object element) {
-        try {
-            forward(element);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DownstreamException(e);
-        }
-    }
 }

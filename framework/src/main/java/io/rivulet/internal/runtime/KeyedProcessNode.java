@@ -71,14 +71,4 @@ final class KeyedProcessNode extends ProcessorNode {
     void close() throws Exception {
         function.close();
     }
-
-    private void forwardUnchecked(Object element) {
-        try {
-            forward(element);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new DownstreamException(e);
-        }
-    }
 }

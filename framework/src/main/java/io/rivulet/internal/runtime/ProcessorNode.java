@@ -33,6 +33,17 @@ abstract class ProcessorNode {
         }
     }
 
+    /** {@link #forward} for use inside a {@code Collector}, which cannot throw checked exceptions. */
+    protected final void forwardUnchecked(Object element) {
+        try {
+            forward(element);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DownstreamException(e);
+        }
+    }
+
     void open() throws Exception {
     }
 

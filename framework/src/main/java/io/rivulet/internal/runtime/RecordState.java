@@ -1,10 +1,8 @@
 package io.rivulet.internal.runtime;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
+import io.rivulet.state.WriteBuffer;
 
 /**
  * The state a task's operators read and write while one input record is processed. Writes are staged per
@@ -13,37 +11,38 @@ import io.rivulet.state.TaskStateStore;
  */
 final class RecordState {
 
-    private static final byte[] DELETED = new byte[0];
-
     private final TaskStateStore store;
-    private final Map<StagedKey, byte[]> staged = new LinkedHashMap<>();
+    private final WriteBuffer staged = new WriteBuffer();
 
     RecordState(TaskStateStore store) {
         this.store = store;
     }
 
     byte[] get(String stateName, byte[] key) {
-        byte[] value = staged.get(new StagedKey(stateName, key));
-        if (value == DELETED) {
+        byte[] value = staged.get(stateName, key);
+        if (value == WriteBuffer.DELETED) {
             return null;
         }
         return value != null ? value : store.get(stateName, key);
     }
 
     void put(String stateName, byte[] key, byte[] value) {
-        staged.put(new StagedKey(stateName, key), value);
+        staged.put(stateName, key, value);
     }
 
     void delete(String stateName, byte[] key) {
-        staged.put(new StagedKey(stateName, key), DELETED);
+        staged.delete(stateName, key);
     }
 
     void commitRecord() {
-        for (Map.Entry<StagedKey, byte[]> write : staged.entrySet()) {
-            if (write.getValue() == DELETED) {
-                store.delete(write.getKey().stateName, write.getKey().key);
+        if (staged.isEmpty()) {
+            return;
+        }
+        for (StateWrite write : staged.toWrites()) {
+            if (write.value() == null) {
+                store.delete(write.stateName(), write.key());
             } else {
-                store.put(write.getKey().stateName, write.getKey().key, write.getValue());
+                store.put(write.stateName(), write.key(), write.value());
             }
         }
         staged.clear();
@@ -51,17 +50,5 @@ final class RecordState {
 
     void discardRecord() {
         staged.clear();
-    }
-
-    private record StagedKey(String stateName, byte[] key) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof StagedKey that && stateName.equals(that.stateName) && Arrays.equals(key, that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * stateName.hashCode() + Arrays.hashCode(key);
-        }
     }
 }

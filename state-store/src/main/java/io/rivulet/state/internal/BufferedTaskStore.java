@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
+import io.rivulet.state.WriteBuffer;
 
 /** The transactional logic every backend shares; a backend supplies committed reads and atomic writes. */
 public abstract class BufferedTaskStore implements TaskStateStore {

@@ -1,4 +1,4 @@
-package io.rivulet.state.internal;
+package io.rivulet.state;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import io.rivulet.state.StateWrite;
+import io.rivulet.state.internal.Bytes;
 
-/** The open transaction's writes, last write per (state, key) winning, in order of first write. */
+/**
+ * Buffered state writes, last write per (state, key) winning, in order of first write: the open transaction's
+ * writes in a store, or one record's staged writes in the framework.
+ */
 public final class WriteBuffer {
 
     /** Marks a buffered delete, distinct from "not buffered". */
