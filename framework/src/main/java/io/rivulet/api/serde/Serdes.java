@@ -41,6 +41,12 @@ public final class Serdes {
     private enum StringSerde implements Serde<String> {
         INSTANCE;
 
+        // A strict decoder is costly to create; each thread keeps one (decode() resets it).
+        private static final ThreadLocal<CharsetDecoder> DECODERS = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+
         @Override
         public byte[] serialize(String value) {
             return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
@@ -51,11 +57,8 @@ public final class Serdes {
             if (bytes == null) {
                 return null;
             }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
-                CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));
+                CharBuffer chars = DECODERS.get().decode(ByteBuffer.wrap(bytes));
                 return chars.toString();
             } catch (CharacterCodingException e) {
                 throw new SerdeException("not valid UTF-8: " + bytes.length + " bytes", e);

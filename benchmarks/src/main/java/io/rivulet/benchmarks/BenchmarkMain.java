@@ -1,0 +1,189 @@
+package io.rivulet.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.common.TopicPartition;
+
+import io.rivulet.testkit.internal.ProcessKafkaCluster;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark harness: one broker in its own process, each workload's backlog loaded once, each contender
+ * run in a fresh JVM with contenders alternating run by run so that machine drift hits all of them.
+ */
+@Command(name = "rivulet-benchmarks", mixinStandardHelpOptions = true)
+public final class BenchmarkMain implements Callable<Integer> {
+
+    private static final int PARTITIONS = 4;
+
+    enum Mode { QUICK, FULL }
+
+    @Option(names = "--mode", description = "quick (a few minutes) or full (the figures for the README)")
+    String mode = "quick";
+
+    @Option(names = "--out", description = "directory for results.csv, results.md and results.png")
+    Path out = Path.of("target/benchmarks");
+
+    @Option(names = "--runs", description = "runs per contender; 0 means the mode's default (2 quick, 3 full)")
+    int runs;
+
+    @Option(names = "--phases", split = ",", description = "what to measure (default: throughput,latency)")
+    Set<String> phases = Set.of("throughput", "latency");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchmarkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Mode chosen = Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+        int records = chosen == Mode.FULL ? 1_000_000 : 100_000;
+        int runCount = runs > 0 ? runs : (chosen == Mode.FULL ? 3 : 2);
+        int rate = chosen == Mode.FULL ? 5_000 : 2_000;
+        Duration latencyDuration = Duration.ofSeconds(chosen == Mode.FULL ? 30 : 10);
+        Report report = new Report();
+        try (ProcessKafkaCluster kafka = ProcessKafkaCluster.start(1);
+                KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
+            if (phases.contains("throughput")) {
+                for (Workload workload : Workload.values()) {
+                    runWorkload(kafka.bootstrapServers(), probe, workload, records, runCount, report);
+                }
+            }
+            if (phases.contains("latency")) {
+                runLatency(kafka.bootstrapServers(), probe, rate, latencyDuration, runCount, report);
+            }
+        }
+        report.write(out, "Mode " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": " + records
+                + " input records per workload, " + runCount + " runs, " + PARTITIONS + " partitions, commit interval "
+                + ContenderSettings.COMMIT_INTERVAL.toMillis() + " ms, exactly-once unless named; latency at " + rate
+                + " records/s for " + latencyDuration.toSeconds() + " s. Run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ".");
+        return 0;
+    }
+
+    private void runWorkload(String bootstrap, KafkaProbe probe, Workload workload, int records, int runCount, Report report) {
+        String input = workload.inputTopic();
+        List<Contender> contenders = new ArrayList<>();
+        for (Contender contender : Contender.values()) {
+            if (contender.runs(workload)) {
+                contenders.add(contender);
+                probe.createTopics(Set.of(output(workload, contender)), PARTITIONS);
+            }
+        }
+        probe.createTopics(Set.of(input), PARTITIONS);
+        long loadStart = System.nanoTime();
+        probe.load(workload, input, records, 1);
+        System.out.println("loaded workload=" + workload.id() + " records=" + records + " seconds="
+                + Figure.format((System.nanoTime() - loadStart) / 1e9));
+        for (int run = 1; run <= runCount; run++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                // Rotate the order every run: A B C, B C A, C A B, so drift does not favour one contender.
+                Contender contender = contenders.get((i + run - 1) % contenders.size());
+                runThroughput(bootstrap, probe, workload, contender, run, run == runCount, report);
+            }
+        }
+    }
+
+    private void runThroughput(String bootstrap, KafkaProbe probe, Workload workload, Contender contender, int run,
+            boolean lastRun, Report report) {
+        String input = workload.inputTopic();
+        Map<TopicPartition, Long> ends = probe.endOffsets(input, PARTITIONS);
+        long records = ends.values().stream().mapToLong(Long::longValue).sum();
+        String appId = "bench-" + workload.id() + "-" + contender.id() + "-" + run;
+        ContenderSettings settings = new ContenderSettings(bootstrap, appId, input, output(workload, contender),
+                out.resolve("state").resolve(appId));
+        ChildJvm child = ChildJvm.launch(contender, workload, settings, out.resolve("logs").resolve(appId + ".log"));
+        long started = child.awaitStarted();
+        long drained = probe.awaitCommitted(appId, ends, Duration.ofMinutes(30));
+        double seconds = (drained - started) / 1e9;
+        report.add(new Figure("throughput", workload.id(), contender.id(), run, Report.values(
+                "records", records, "seconds", seconds, "records_per_s", records / seconds,
+                "cpu_s_per_million", child.cpuSeconds() / records * 1_000_000, "peak_rss_mib", child.peakRssMib())));
+        boolean stateful = workload == Workload.WORDCOUNT;
+        if (!(stateful && lastRun)) {
+            child.stop();
+            return;
+        }
+        long changelogRecords = probe.recordsIn(appId, "-changelog");
+        child.kill();
+        double recovery = timeToCatchUp(probe, workload, contender, settings, 2);
+        report.add(new Figure("recovery", workload.id(), contender.id(), run, Report.values(
+                "recovery_s", recovery, "changelog_records", changelogRecords)));
+        ContenderSettings fresh = new ContenderSettings(bootstrap, appId, input, settings.output(),
+                out.resolve("state").resolve(appId + "-fresh"));
+        double restore = timeToCatchUp(probe, workload, contender, fresh, 3);
+        report.add(new Figure("restore", workload.id(), contender.id(), run, Report.values(
+                "restore_s", restore, "changelog_records", changelogRecords,
+                "restore_records_per_s", changelogRecords / restore)));
+    }
+
+    /**
+     * Starts the contender on existing or empty state, appends a little input and measures the time until it
+     * has committed that input: restore plus rejoining the group plus processing, as a user sees it.
+     */
+    private double timeToCatchUp(KafkaProbe probe, Workload workload, Contender contender, ContenderSettings settings,
+            long seed) {
+        probe.load(workload, settings.input(), 1_000, seed);
+        Map<TopicPartition, Long> ends = probe.endOffsets(settings.input(), PARTITIONS);
+        ChildJvm child = ChildJvm.launch(contender, workload, settings,
+                out.resolve("logs").resolve(settings.applicationId() + "-restart-" + seed + ".log"));
+        long started = child.awaitStarted();
+        long caughtUp = probe.awaitCommitted(settings.applicationId(), ends, Duration.ofMinutes(30));
+        child.stop();
+        return (caughtUp - started) / 1e9;
+    }
+
+    private void runLatency(String bootstrap, KafkaProbe probe, int rate, Duration duration, int runCount, Report report) {
+        List<Contender> contenders = new ArrayList<>();
+        for (Contender contender : Contender.values()) {
+            if (contender.runs(Workload.STATELESS)) {
+                contenders.add(contender);
+            }
+        }
+        for (int run = 1; run <= runCount; run++) {
+            for (int i = 0; i < contenders.size(); i++) {
+                Contender contender = contenders.get((i + run - 1) % contenders.size());
+                String appId = "latency-" + contender.id() + "-" + run;
+                String input = appId + "-in";
+                String output = appId + "-out";
+                probe.createTopics(Set.of(input, output), PARTITIONS);
+                ContenderSettings settings = new ContenderSettings(bootstrap, appId, input, output,
+                        out.resolve("state").resolve(appId));
+                ChildJvm child = ChildJvm.launch(contender, Workload.STATELESS, settings,
+                        out.resolve("logs").resolve(appId + ".log"));
+                child.awaitStarted();
+                // Warm-up: the contender has joined the group and committed once before the clock starts.
+                probe.load(Workload.STATELESS, input, 100, 9);
+                probe.awaitCommitted(appId, probe.endOffsets(input, PARTITIONS), Duration.ofMinutes(2));
+                long[] latencies = measureLatency(bootstrap, input, output, rate, duration);
+                child.stop();
+                report.add(new Figure("latency", Workload.STATELESS.id(), contender.id(), run, Report.values(
+                        "p50_ms", LatencyProbe.percentile(latencies, 50), "p99_ms", LatencyProbe.percentile(latencies, 99),
+                        "p999_ms", LatencyProbe.percentile(latencies, 99.9), "outputs", latencies.length)));
+            }
+        }
+    }
+
+    private static long[] measureLatency(String bootstrap, String input, String output, int rate, Duration duration) {
+        try {
+            return LatencyProbe.measure(bootstrap, input, output, PARTITIONS, rate, duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String output(Workload workload, Contender contender) {
+        return "bench-" + workload.id() + "-" + contender.id() + "-out";
+    }
+}

@@ -1,0 +1,68 @@
+package io.rivulet.benchmarks;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One contender run in its own JVM, so that contenders never share a heap, JIT or page of warm-up. Prints
+ * {@value #STARTED} when it begins consuming and runs until SIGTERM (or SIGKILL, for recovery runs).
+ */
+public final class ContenderMain {
+
+    static final String STARTED = "CONTENDER-STARTED";
+
+    private ContenderMain() {
+    }
+
+    /** Arguments: contender workload bootstrap application-id input output state-dir. */
+    public static void main(String[] args) throws InterruptedException {
+        Contender contender = Contender.parse(args[0]);
+        Workload workload = Workload.parse(args[1]);
+        ContenderSettings settings = new ContenderSettings(args[2], args[3], args[4], args[5], Path.of(args[6]));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stop;
+        switch (contender) {
+            case CEILING_EOS, CEILING_ALOS -> {
+                RawLoop loop = new RawLoop(contender == Contender.CEILING_EOS, settings);
+                Thread thread = new Thread(loop::run, "raw-loop");
+                announce();
+                thread.start();
+                stop = () -> {
+                    loop.stop();
+                    join(thread);
+                };
+            }
+            case KAFKA_STREAMS -> {
+                KafkaStreamsContender streams = new KafkaStreamsContender(workload, settings);
+                announce();
+                streams.start();
+                stop = streams::stop;
+            }
+            case RIVULET -> {
+                RivuletContender rivulet = new RivuletContender(workload, settings);
+                announce();
+                rivulet.start();
+                stop = rivulet::stop;
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    private static void announce() {
+        System.out.println(STARTED);
+        System.out.flush();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.rivulet.benchmarks;
+
+import java.util.Arrays;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The peer, written as its documentation shows: the DSL, exactly_once_v2, the default RocksDB stores with
+ * their record cache, the same commit interval and producer batching as the others.
+ */
+final class KafkaStreamsContender {
+
+    private final KafkaStreams streams;
+
+    KafkaStreamsContender(Workload workload, ContenderSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> input = builder.stream(settings.input());
+        switch (workload) {
+            case STATELESS -> input.mapValues(Transforms::toEuros).filter((key, bid) -> Transforms.evenAuction(bid))
+                    .to(settings.output());
+            case WORDCOUNT -> input.flatMapValues(line -> Arrays.asList(Transforms.words(line)))
+                    .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
+                    .count()
+                    .toStream()
+                    .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
+                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+        }
+        Properties props = new Properties();
+        props.putAll(settings.clientConfigs());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, ContenderSettings.COMMIT_INTERVAL.toMillis());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        ContenderSettings.PRODUCER_TUNING.forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
+        streams = new KafkaStreams(builder.build(), props);
+    }
+
+    void start() {
+        streams.start();
+    }
+
+    void stop() {
+        streams.close();
+    }
+}
