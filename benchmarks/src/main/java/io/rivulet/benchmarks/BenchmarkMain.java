@@ -37,6 +37,12 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--runs", description = "runs per contender; 0 means the mode's default (2 quick, 3 full)")
     int runs;
 
+    @Option(names = "--workloads", split = ",", description = "workloads to run (default: all)")
+    Set<String> workloads = Set.of("stateless", "wordcount");
+
+    @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
+    Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");
+
     @Option(names = "--phases", split = ",", description = "what to measure (default: throughput,latency)")
     Set<String> phases = Set.of("throughput", "latency");
 
@@ -56,6 +62,9 @@ public final class BenchmarkMain implements Callable<Integer> {
                 KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
             if (phases.contains("throughput")) {
                 for (Workload workload : Workload.values()) {
+                    if (!workloads.contains(workload.id())) {
+                        continue;
+                    }
                     runWorkload(kafka.bootstrapServers(), probe, workload, records, runCount, report);
                 }
             }
@@ -75,7 +84,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         String input = workload.inputTopic();
         List<Contender> contenders = new ArrayList<>();
         for (Contender contender : Contender.values()) {
-            if (contender.runs(workload)) {
+            if (contender.runs(workload) && contenderIds.contains(contender.id())) {
                 contenders.add(contender);
                 probe.createTopics(Set.of(output(workload, contender)), PARTITIONS);
             }
@@ -146,7 +155,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     private void runLatency(String bootstrap, KafkaProbe probe, int rate, Duration duration, int runCount, Report report) {
         List<Contender> contenders = new ArrayList<>();
         for (Contender contender : Contender.values()) {
-            if (contender.runs(Workload.STATELESS)) {
+            if (contender.runs(Workload.STATELESS) && contenderIds.contains(contender.id())) {
                 contenders.add(contender);
             }
         }

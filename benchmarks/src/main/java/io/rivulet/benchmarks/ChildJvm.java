@@ -17,6 +17,10 @@ final class ChildJvm {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     /** Quarkus brings a second SLF4J provider; contenders log through Log4j 2 with the module's quiet config. */
+    /** JVM options added to every contender JVM, e.g. a flight recording; {app} becomes the application id. */
+    static final String EXTRA_OPTIONS_PROPERTY = "bench.contender-jvm-options";
+    /** Kafka's jars ship a log4j2 configuration of their own; every benchmark JVM uses this quiet one. */
+    static final String LOG_CONFIG = "-Dlog4j2.configurationFile=classpath:rivulet-benchmarks-log4j2.xml";
     static final String SLF4J_PROVIDER = "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider";
 
     private final Process process;
@@ -33,8 +37,13 @@ final class ChildJvm {
     static ChildJvm launch(Contender contender, Workload workload, ContenderSettings settings, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC", SLF4J_PROVIDER,
-                "-cp", System.getProperty("java.class.path"),
+                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC", SLF4J_PROVIDER, LOG_CONFIG,
+                "-cp", System.getProperty("java.class.path")));
+        String extraOptions = System.getProperty(EXTRA_OPTIONS_PROPERTY, "").trim();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(3, List.of(extraOptions.replace("{app}", settings.applicationId()).split("\\s+")));
+        }
+        command.addAll(List.of(
                 ContenderMain.class.getName(),
                 contender.id(), workload.id(), settings.bootstrapServers(), settings.applicationId(),
                 settings.input(), settings.output(), settings.stateDir().toString()));

@@ -29,13 +29,10 @@ public final class RocksDbStateBackend implements StateBackend {
 
     private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
 
-    static {
-        RocksDB.loadLibrary();
-    }
-
     private final Path stateDir;
-    private final Cache blockCache = new LRUCache(BLOCK_CACHE_BYTES);
     private final Set<Path> openDirs = ConcurrentHashMap.newKeySet();
+    // Created with the first store: a job without state never loads the native library.
+    private Cache blockCache;
 
     public RocksDbStateBackend(Path stateDir) {
         this.stateDir = stateDir;
@@ -57,7 +54,7 @@ public final class RocksDbStateBackend implements StateBackend {
                         + " is locked by another process: two instances must not share a state directory");
             }
             FileChannel channel = lockChannel;
-            return new RocksDbTaskStore(taskId, dir.resolve("rocksdb"), blockCache, () -> {
+            return new RocksDbTaskStore(taskId, dir.resolve("rocksdb"), blockCache(), () -> {
                 try {
                     channel.close();
                 } catch (IOException e) {
@@ -74,6 +71,14 @@ public final class RocksDbStateBackend implements StateBackend {
             }
             throw new StateStoreException("cannot open the store of task " + taskId + " in " + dir + ": " + e, e);
         }
+    }
+
+    private synchronized Cache blockCache() {
+        if (blockCache == null) {
+            RocksDB.loadLibrary();
+            blockCache = new LRUCache(BLOCK_CACHE_BYTES);
+        }
+        return blockCache;
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -111,7 +116,9 @@ public final class RocksDbStateBackend implements StateBackend {
     }
 
     @Override
-    public void close() {
-        blockCache.close();
+    public synchronized void close() {
+        if (blockCache != null) {
+            blockCache.close();
+        }
     }
 }
