@@ -7,8 +7,16 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** What one contender run needs to know; the same for every contender. */
+/**
+ * What one contender run needs to know; the same for every contender. Stateful contenders use static group
+ * membership with a stable instance id, so that a restarted instance takes its place at once and recovery
+ * measures restoring state, not waiting out a dead member's session.
+ */
 record ContenderSettings(String bootstrapServers, String applicationId, String input, String output, Path stateDir) {
+
+    String groupInstanceId() {
+        return applicationId + "-instance-1";
+    }
 
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 

@@ -42,6 +42,8 @@ final class KafkaStreamsContender {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                settings.groupInstanceId());
         ContenderSettings.PRODUCER_TUNING.forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
         streams = new KafkaStreams(builder.build(), props);
     }

@@ -60,7 +60,8 @@ final class RivuletContender {
         Map<String, Object> kafka = new HashMap<>(settings.clientConfigs());
         kafka.putAll(ContenderSettings.PRODUCER_TUNING);
         config = new RuntimeConfig(settings.applicationId(), kafka, settings.stateDir(), ProcessingGuarantee.EXACTLY_ONCE,
-                ContenderSettings.COMMIT_INTERVAL, 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL, Optional.empty(), false);
+                ContenderSettings.COMMIT_INTERVAL, 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
+                Optional.of(settings.groupInstanceId()), false);
     }
 
     void start() {

@@ -167,9 +167,9 @@ final class StreamThread implements Runnable {
 
     /** Commits every task's output, changelog and offsets together; on abort, rewinds every task. */
     private void commit() {
-        lastCommitNanos = System.nanoTime();
         List<Task> dirty = tasks.values().stream().filter(Task::needsCommit).toList();
         if (dirty.isEmpty()) {
+            lastCommitNanos = System.nanoTime();
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -182,6 +182,7 @@ final class StreamThread implements Runnable {
             }
             output.commit(offsets, consumer.groupMetadata(), consumer::commitSync);
         } catch (TransactionAbortedException e) {
+            lastCommitNanos = System.nanoTime();
             recoverFromAbort(e);
             return;
         }
@@ -189,6 +190,9 @@ final class StreamThread implements Runnable {
             task.completeCommit();
         }
         metrics.committed();
+        // The interval runs from the end of a commit, as in Kafka Streams: a slow commit must not eat the
+        // processing time of the next interval and make commits more frequent than configured.
+        lastCommitNanos = System.nanoTime();
     }
 
     private void recoverFromAbort(TransactionAbortedException e) {
