@@ -89,8 +89,17 @@ class ContainerContractIT {
         TestRecords.produce(kafka.bootstrapServers(), OrderTotalsJob.INPUT, List.of(
                 Map.entry("alice", "{\"customer\": \"alice\", \"amountCents\": 5}")));
         assertThat(values(2)).containsExactly("100", "105");
-        second.destroy();
-        assertThat(second.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        second.destroyForcibly();
+        second.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS);
+        Process third = start(env, "third.log");
+        awaitReady(third, port);
+        assertThat(restoredRecords(port)).as("changelog records restored after SIGKILL: the tail only").isLessThanOrEqualTo(1);
+        TestRecords.produce(kafka.bootstrapServers(), OrderTotalsJob.INPUT, List.of(
+                Map.entry("alice", "{\"customer\": \"alice\", \"amountCents\": 1}")));
+        assertThat(values(3)).containsExactly("100", "105", "106");
+        third.destroy();
+        assertThat(third.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
