@@ -7,16 +7,11 @@ import java.util.Optional;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
-import io.rivulet.api.KeyValue;
-import io.rivulet.api.functions.Collector;
-import io.rivulet.api.functions.KeyedProcessFunction;
-import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serdes;
-import io.rivulet.api.state.ValueState;
-import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.runtime.ErrorPolicy;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.StreamsRuntime;
+import io.rivulet.samples.wordcount.CountPerWord;
 import io.rivulet.sink.ProcessingGuarantee;
 
 /** Rivulet's runtime started from plain Java, without Quarkus, on the same topics. */
@@ -25,23 +20,6 @@ final class RivuletContender {
     private final JobBuilder job = new JobBuilder();
     private final RuntimeConfig config;
     private StreamsRuntime runtime;
-
-    static final class CountPerWord extends KeyedProcessFunction<String, String, KeyValue<String, String>> {
-        private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> count;
-
-        @Override
-        public void open(RuntimeContext context) {
-            count = context.getState(new ValueStateDescriptor<>("count", Serdes.longs(), 0L));
-        }
-
-        @Override
-        public void processElement(String word, Context ctx, Collector<KeyValue<String, String>> out) {
-            long next = count.value() + 1;
-            count.update(next);
-            out.collect(KeyValue.of(word, Long.toString(next)));
-        }
-    }
 
     RivuletContender(Workload workload, ContenderSettings settings) {
         var input = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()));
