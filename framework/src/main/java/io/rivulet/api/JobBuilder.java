@@ -1,5 +1,6 @@
 package io.rivulet.api;
 
+import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.SourceTransformation;
 
@@ -8,9 +9,17 @@ public final class JobBuilder {
 
     private final JobGraph graph = new JobGraph();
 
-    /** A stream of the elements of a Kafka topic. */
+    /** A stream of the elements of a Kafka topic; event time is the Kafka record timestamp. */
     public <T> DataStream<T> fromSource(KafkaSource<T> source) {
-        return new DataStream<>(graph, graph.add(new SourceTransformation(graph.nextId(), source)));
+        return fromSource(source, WatermarkStrategy.noWatermarks());
+    }
+
+    /**
+     * A stream of the elements of a Kafka topic whose event time comes from the strategy's timestamp
+     * assigner: it is the timestamp downstream operators see and the timestamp of the records they write.
+     */
+    public <T> DataStream<T> fromSource(KafkaSource<T> source, WatermarkStrategy<T> watermarkStrategy) {
+        return new DataStream<>(graph, graph.add(new SourceTransformation(graph.nextId(), source, watermarkStrategy)));
     }
 
     /** The graph built so far; used by the runtime. */

@@ -1,14 +1,21 @@
 package io.rivulet.internal.graph;
 
 import io.rivulet.api.KafkaSource;
+import io.rivulet.api.eventtime.WatermarkStrategy;
 
 public final class SourceTransformation extends Transformation {
 
     private final KafkaSource<?> source;
+    private final WatermarkStrategy<?> watermarkStrategy;
 
-    public SourceTransformation(int id, KafkaSource<?> source) {
+    public SourceTransformation(int id, KafkaSource<?> source, WatermarkStrategy<?> watermarkStrategy) {
         super(id, null, "source:" + source.topic());
         this.source = source;
+        this.watermarkStrategy = watermarkStrategy;
+    }
+
+    public WatermarkStrategy<?> watermarkStrategy() {
+        return watermarkStrategy;
     }
 
     public KafkaSource<?> source() {

@@ -13,7 +13,8 @@ import io.rivulet.internal.runtime.StreamsRuntime;
 
 /**
  * Liveness is DOWN once a stream thread died; readiness is UP only while every assigned task is restored
- * and running. Both report the threads' states and the number of changelog records restored.
+ * and running. Both report the threads' states, the number of changelog records restored and every task's
+ * event-time watermark.
  */
 @ApplicationScoped
 public class RivuletHealthChecks {
@@ -39,6 +40,7 @@ public class RivuletHealthChecks {
         }
         runtime.threadStates().forEach(builder::withData);
         builder.withData("restored-records", runtime.metrics().recordsRestored());
+        runtime.watermarks().forEach((task, watermark) -> builder.withData("watermark " + task, watermark));
         return builder.status(up.test(runtime)).build();
     }
 }

@@ -16,4 +16,8 @@ abstract class SourceNode extends ProcessorNode {
     void process(Object element) throws Exception {
         forward(element);
     }
+
+    /** Called every auto-watermark interval: periodic watermark generators emit here. */
+    void emitPeriodicWatermark() {
+    }
 }

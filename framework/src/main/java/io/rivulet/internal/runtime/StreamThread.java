@@ -34,6 +34,8 @@ final class StreamThread implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
     private static final int RECORDS_PER_TASK_PER_ROUND = 1_000;
     private static final Duration STORE_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /** How often periodic watermark generators emit, as Flink's default auto-watermark interval. */
+    private static final long WATERMARK_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
 
     private final String name;
     private final RuntimeConfig config;
@@ -48,6 +50,8 @@ final class StreamThread implements Runnable {
     private volatile boolean running = true;
     private volatile Throwable failure;
     private long lastCommitNanos = System.nanoTime();
+    private long lastWatermarkNanos = System.nanoTime();
+    private volatile Map<String, Long> watermarks = Map.of();
 
     StreamThread(String name, RuntimeConfig config, Set<String> topics, KafkaConsumer<byte[], byte[]> consumer,
             RecordOutput output, ChangelogReader changelogReader, TaskFactory taskFactory, RuntimeMetrics metrics) {
@@ -134,6 +138,26 @@ final class StreamThread implements Runnable {
         if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
             commit();
         }
+        if (System.nanoTime() - lastWatermarkNanos >= WATERMARK_INTERVAL_NANOS) {
+            emitPeriodicWatermarks();
+        }
+    }
+
+    private void emitPeriodicWatermarks() {
+        lastWatermarkNanos = System.nanoTime();
+        Map<String, Long> current = new java.util.TreeMap<>();
+        for (Task task : tasks.values()) {
+            if (task.state() == Task.State.RUNNING) {
+                task.emitPeriodicWatermark();
+            }
+            current.put(task.id().toString(), task.watermark());
+        }
+        watermarks = current;
+    }
+
+    /** Each task's watermark as of the last periodic emission. */
+    Map<String, Long> watermarks() {
+        return watermarks;
     }
 
     private void processRound() {

@@ -147,6 +147,13 @@ public final class StreamsRuntime implements AutoCloseable {
         return states;
     }
 
+    /** Every task's event-time watermark, by task id, as of the last periodic emission. */
+    public Map<String, Long> watermarks() {
+        Map<String, Long> all = new java.util.TreeMap<>();
+        streamThreads.forEach(thread -> all.putAll(thread.watermarks()));
+        return all;
+    }
+
     public RuntimeMetrics metrics() {
         return metrics;
     }

@@ -38,6 +38,7 @@ final class Task {
     private final TaskStateStore store;
     private final Map<String, TopicPartition> changelogByUid;
     private final RecordErrorHandler errors;
+    private final WatermarkTracker watermarks;
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
     private final Map<TopicPartition, Future<RecordMetadata>> lastChangelogSends = new HashMap<>();
     private State state;
@@ -46,7 +47,8 @@ final class Task {
     private boolean uncommitted;
 
     Task(TaskId id, TopicPartition input, SourceNode source, List<ProcessorNode> nodes, TaskContext context,
-            TaskStateStore store, Map<String, TopicPartition> changelogByUid, RecordErrorHandler errors) {
+            TaskStateStore store, Map<String, TopicPartition> changelogByUid, RecordErrorHandler errors,
+            WatermarkTracker watermarks) {
         this.id = id;
         this.input = input;
         this.source = source;
@@ -55,6 +57,7 @@ final class Task {
         this.store = store;
         this.changelogByUid = changelogByUid;
         this.errors = errors;
+        this.watermarks = watermarks;
         this.state = store == null ? State.RUNNING : State.RESTORING;
     }
 
@@ -86,6 +89,15 @@ final class Task {
         for (ProcessorNode node : nodes) {
             node.open();
         }
+    }
+
+    /** The task's event-time watermark: {@code Long.MIN_VALUE} until its inputs report one. */
+    long watermark() {
+        return watermarks.current();
+    }
+
+    void emitPeriodicWatermark() {
+        source.emitPeriodicWatermark();
     }
 
     void restored() {

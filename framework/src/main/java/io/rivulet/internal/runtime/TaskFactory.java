@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
 
+import io.rivulet.api.eventtime.WatermarkOutput;
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.KeyedProcessTransformation;
@@ -43,8 +44,11 @@ final class TaskFactory {
         List<ProcessorNode> nodes = new ArrayList<>();
         Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
         SourceNode source = null;
+        // One input per task for now: its partition. Repartition inputs get their upstream tasks' watermarks
+        // once watermark markers cross the shuffle.
+        WatermarkTracker watermarks = new WatermarkTracker(1);
         for (Transformation node : sub.nodes()) {
-            ProcessorNode instance = instantiate(sub, node, context);
+            ProcessorNode instance = instantiate(sub, node, context, watermarks);
             if (instance instanceof SourceNode root) {
                 source = root;
             } else {
@@ -56,12 +60,27 @@ final class TaskFactory {
             instances.put(node, instance);
             nodes.add(instance);
         }
-        return new Task(id, input, source, nodes, context, store, changelogs, errors);
+        return new Task(id, input, source, nodes, context, store, changelogs, errors, watermarks);
     }
 
-    private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskContext context) {
+    private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskContext context, WatermarkTracker watermarks) {
         if (node instanceof SourceTransformation s) {
-            return new TopicSourceNode(s.name(), s.source());
+            return new TopicSourceNode(s.name(), s.source(), s.watermarkStrategy(), new WatermarkOutput() {
+                @Override
+                public void emitWatermark(long watermark) {
+                    watermarks.update(0, watermark);
+                }
+
+                @Override
+                public void markIdle() {
+                    watermarks.markIdle(0);
+                }
+
+                @Override
+                public void markActive() {
+                    watermarks.markActive(0);
+                }
+            });
         }
         if (node instanceof KeyByTransformation k) {
             if (sub.readsRepartition(k)) {

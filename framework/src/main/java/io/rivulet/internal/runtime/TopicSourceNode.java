@@ -3,19 +3,41 @@ package io.rivulet.internal.runtime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.rivulet.api.KafkaSource;
+import java.time.InstantSource;
 
-/** Reads a user topic through the source's decoder. */
+import io.rivulet.api.eventtime.TimestampAssigner;
+import io.rivulet.api.eventtime.WatermarkGenerator;
+import io.rivulet.api.eventtime.WatermarkOutput;
+import io.rivulet.api.eventtime.WatermarkStrategy;
+
+/** Reads a user topic through the source's decoder and stamps each element with its event time. */
 final class TopicSourceNode extends SourceNode {
 
     private final KafkaSource.RecordDecoder<?> decoder;
+    private final TimestampAssigner<Object> timestampAssigner;
+    private final WatermarkGenerator<Object> watermarks;
+    private final WatermarkOutput watermarkOutput;
 
-    TopicSourceNode(String name, KafkaSource<?> source) {
+    @SuppressWarnings("unchecked")
+    TopicSourceNode(String name, KafkaSource<?> source, WatermarkStrategy<?> strategy, WatermarkOutput watermarkOutput) {
         super(name);
         this.decoder = source.decoder();
+        this.timestampAssigner = (TimestampAssigner<Object>) strategy.timestampAssigner();
+        this.watermarks = (WatermarkGenerator<Object>) strategy.createGenerator(InstantSource.system());
+        this.watermarkOutput = watermarkOutput;
     }
 
     @Override
     Object decode(ConsumerRecord<byte[], byte[]> record, TaskContext context) {
-        return decoder.decode(record.key(), record.value());
+        Object element = decoder.decode(record.key(), record.value());
+        long eventTime = timestampAssigner.extractTimestamp(element, record.timestamp());
+        context.timestamp(eventTime);
+        watermarks.onEvent(element, eventTime, watermarkOutput);
+        return element;
+    }
+
+    @Override
+    void emitPeriodicWatermark() {
+        watermarks.onPeriodicEmit(watermarkOutput);
     }
 }

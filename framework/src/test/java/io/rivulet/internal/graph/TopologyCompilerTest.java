@@ -8,18 +8,10 @@ import org.junit.jupiter.api.Test;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
-import io.rivulet.api.functions.Collector;
-import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.testfunctions.Echo;
 
 class TopologyCompilerTest {
-
-    static final class Echo extends KeyedProcessFunction<String, String, String> {
-        @Override
-        public void processElement(String value, Context ctx, Collector<String> out) {
-            out.collect(value);
-        }
-    }
 
     @Test
     void keyByCutsTheJobIntoSubTopologiesConnectedByARepartitionTopic() {

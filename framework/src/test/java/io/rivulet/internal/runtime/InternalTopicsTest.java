@@ -18,9 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
-import io.rivulet.api.functions.Collector;
-import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.testfunctions.Echo;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testkit.KafkaCluster;
@@ -31,13 +30,6 @@ class InternalTopicsTest {
 
     @TempDir
     Path stateDir;
-
-    static final class Echo extends KeyedProcessFunction<String, String, String> {
-        @Override
-        public void processElement(String value, Context ctx, Collector<String> out) {
-            out.collect(value);
-        }
-    }
 
     @Test
     void createsRepartitionAndCompactedChangelogTopicsWithTheInputsPartitionCount(KafkaCluster kafka) throws Exception {

@@ -1,0 +1,84 @@
+package io.rivulet.internal.runtime;
+
+import java.util.Arrays;
+
+/**
+ * Combines the watermarks of a task's inputs (its partitions, or the upstream tasks of a repartition topic)
+ * as Flink's watermark valve does: the task's watermark is the minimum over the inputs that are active and
+ * aligned, and it never goes back. An input returning from idleness rejoins the minimum only once its own
+ * watermark has caught up with the task's, so that it cannot pull event time backwards.
+ */
+final class WatermarkTracker {
+
+    private final long[] watermarks;
+    private final boolean[] idle;
+    private final boolean[] aligned;
+    private long current = Long.MIN_VALUE;
+
+    WatermarkTracker(int inputs) {
+        watermarks = new long[inputs];
+        idle = new boolean[inputs];
+        aligned = new boolean[inputs];
+        Arrays.fill(watermarks, Long.MIN_VALUE);
+        Arrays.fill(aligned, true);
+    }
+
+    /** Records an input's watermark (a lower one than before is ignored); returns whether the task's advanced. */
+    boolean update(int input, long watermark) {
+        if (idle[input]) {
+            idle[input] = false;
+            aligned[input] = false;
+        }
+        if (watermark > watermarks[input]) {
+            watermarks[input] = watermark;
+        }
+        if (!aligned[input] && watermarks[input] >= current) {
+            aligned[input] = true;
+        }
+        return recompute();
+    }
+
+    /** Takes an idle input out of the minimum; returns whether the task's watermark advanced by it. */
+    boolean markIdle(int input) {
+        idle[input] = true;
+        return recompute();
+    }
+
+    /** An input is active again but holds no newer watermark: it waits to be aligned. */
+    void markActive(int input) {
+        if (idle[input]) {
+            idle[input] = false;
+            aligned[input] = watermarks[input] >= current;
+        }
+    }
+
+    long current() {
+        return current;
+    }
+
+    /** Whether every input is idle: downstream may treat the task as idle too. */
+    boolean allIdle() {
+        for (boolean inputIdle : idle) {
+            if (!inputIdle) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean recompute() {
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        for (int i = 0; i < watermarks.length; i++) {
+            if (!idle[i] && aligned[i]) {
+                min = Math.min(min, watermarks[i]);
+                any = true;
+            }
+        }
+        if (any && min > current) {
+            current = min;
+            return true;
+        }
+        return false;
+    }
+}
