@@ -36,7 +36,8 @@ class WordCountScalingIT {
             assertHealthy(third);
 
             assertThat(first.stop()).isIn(0, 143);
-            assertThat(first.log()).contains("(clean)");
+            // Whatever tasks it held at that moment (a rebalance may just have moved them all), none closed dirty.
+            assertThat(first.log()).contains("Application wordcount-scaling stopped").doesNotContain("(dirty)");
             fixture.produceLines(400);
             second.awaitReady();
             third.awaitReady();
