@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 
 import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.sink.RecordOutput;
 
 /**
  * Writes elements to a repartition topic, to the partition that Kafka's default partitioner would pick for
@@ -22,6 +23,14 @@ final class RepartitionSinkNode extends ProcessorNode {
         this.topic = topic;
         this.partitions = partitions;
         this.context = context;
+    }
+
+    /** Writes a watermark (or idle) marker of upstream task {@code upstream} into every partition. */
+    void sendMarkers(RecordOutput output, int upstream, long watermark, boolean idle) {
+        for (int partition = 0; partition < partitions; partition++) {
+            output.send(idle ? WatermarkMarkers.idle(topic, partition, upstream)
+                    : WatermarkMarkers.watermark(topic, partition, upstream, watermark));
+        }
     }
 
     @Override

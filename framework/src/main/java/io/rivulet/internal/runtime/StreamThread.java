@@ -139,7 +139,11 @@ final class StreamThread implements Runnable {
             commit();
         }
         if (System.nanoTime() - lastWatermarkNanos >= WATERMARK_INTERVAL_NANOS) {
-            emitPeriodicWatermarks();
+            try {
+                emitPeriodicWatermarks();
+            } catch (TransactionAbortedException e) {
+                recoverFromAbort(e);
+            }
         }
     }
 
@@ -148,7 +152,7 @@ final class StreamThread implements Runnable {
         Map<String, Long> current = new java.util.TreeMap<>();
         for (Task task : tasks.values()) {
             if (task.state() == Task.State.RUNNING) {
-                task.emitPeriodicWatermark();
+                task.emitPeriodicWatermark(output);
             }
             current.put(task.id().toString(), task.watermark());
         }

@@ -41,6 +41,10 @@ final class Task {
     private final WatermarkTracker watermarks;
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
     private final Map<TopicPartition, Future<RecordMetadata>> lastChangelogSends = new HashMap<>();
+    private final List<RepartitionSinkNode> repartitionSinks;
+    private long markedWatermark = Long.MIN_VALUE;
+    private boolean markedIdle;
+    private boolean markersUncommitted;
     private State state;
     private long nextOffset;
     private long committedOffset;
@@ -58,6 +62,8 @@ final class Task {
         this.changelogByUid = changelogByUid;
         this.errors = errors;
         this.watermarks = watermarks;
+        this.repartitionSinks = nodes.stream().filter(RepartitionSinkNode.class::isInstance)
+                .map(RepartitionSinkNode.class::cast).toList();
         this.state = store == null ? State.RUNNING : State.RESTORING;
     }
 
@@ -96,8 +102,26 @@ final class Task {
         return watermarks.current();
     }
 
-    void emitPeriodicWatermark() {
+    /**
+     * Lets periodic generators emit, then passes the task's watermark on to the repartition topics it
+     * writes when it advanced (or the task went idle), in the open transaction.
+     */
+    void emitPeriodicWatermark(RecordOutput output) {
         source.emitPeriodicWatermark();
+        if (repartitionSinks.isEmpty()) {
+            return;
+        }
+        boolean idle = watermarks.allIdle();
+        long watermark = watermarks.current();
+        if (idle ? markedIdle : watermark <= markedWatermark) {
+            return;
+        }
+        for (RepartitionSinkNode sink : repartitionSinks) {
+            sink.sendMarkers(output, id.partition(), watermark, idle);
+        }
+        markedIdle = idle;
+        markedWatermark = Math.max(markedWatermark, watermark);
+        markersUncommitted = true;
     }
 
     void restored() {
@@ -117,6 +141,10 @@ final class Task {
         ConsumerRecord<byte[], byte[]> record = queue.poll();
         if (record == null) {
             return false;
+        }
+        if (source instanceof RepartitionSourceNode && WatermarkMarkers.apply(record, watermarks)) {
+            advancePast(record);
+            return true;
         }
         context.timestamp(record.timestamp());
         context.currentKey(null, null);
@@ -165,7 +193,7 @@ final class Task {
     }
 
     boolean needsCommit() {
-        return uncommitted || (store != null && store.hasPendingWrites());
+        return uncommitted || markersUncommitted || (store != null && store.hasPendingWrites());
     }
 
     /** The input offset to commit with the transaction, if anything was consumed since the last commit. */
@@ -204,6 +232,7 @@ final class Task {
         }
         committedOffset = nextOffset;
         uncommitted = false;
+        markersUncommitted = false;
     }
 
     /**
@@ -219,6 +248,10 @@ final class Task {
         }
         nextOffset = committedOffset;
         uncommitted = false;
+        // Aborted markers are sent again at the next emission.
+        markersUncommitted = false;
+        markedWatermark = Long.MIN_VALUE;
+        markedIdle = false;
         return committedOffset;
     }
 

@@ -44,9 +44,9 @@ final class TaskFactory {
         List<ProcessorNode> nodes = new ArrayList<>();
         Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
         SourceNode source = null;
-        // One input per task for now: its partition. Repartition inputs get their upstream tasks' watermarks
-        // once watermark markers cross the shuffle.
-        WatermarkTracker watermarks = new WatermarkTracker(1);
+        // A source task's input is its partition; a repartition task's inputs are the upstream tasks, whose
+        // watermark markers it reads.
+        WatermarkTracker watermarks = new WatermarkTracker(watermarkInputs(sub));
         for (Transformation node : sub.nodes()) {
             ProcessorNode instance = instantiate(sub, node, context, watermarks);
             if (instance instanceof SourceNode root) {
@@ -61,6 +61,16 @@ final class TaskFactory {
             nodes.add(instance);
         }
         return new Task(id, input, source, nodes, context, store, changelogs, errors, watermarks);
+    }
+
+    private int watermarkInputs(SubTopology sub) {
+        if (!(sub.root() instanceof KeyByTransformation keyBy)) {
+            return 1;
+        }
+        return topology.subTopologies().stream()
+                .filter(upstream -> upstream.nodes().contains(keyBy) && upstream.root() != keyBy)
+                .mapToInt(upstream -> partitionCounts.get(upstream.sourceTopic()))
+                .findFirst().orElseThrow();
     }
 
     private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskContext context, WatermarkTracker watermarks) {

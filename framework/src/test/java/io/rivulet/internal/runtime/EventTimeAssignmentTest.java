@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +27,8 @@ import io.rivulet.testkit.TestRecords;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 
 /**
- * The timestamp assigner sets event time, which travels through a keyBy to the output records, and the
- * watermark generator moves the source tasks' watermarks.
+ * The timestamp assigner sets event time, which travels through a keyBy to the output records; the
+ * watermark generators move the source tasks' watermarks, and the markers carry them across the keyBy.
  */
 @WithKafkaCluster
 class EventTimeAssignmentTest {
@@ -38,7 +40,11 @@ class EventTimeAssignmentTest {
     void outputRecordsCarryTheAssignedEventTime(KafkaCluster kafka) {
         kafka.createTopic("clicks", 2);
         kafka.createTopic("clicks-out", 1);
-        TestRecords.produceValues(kafka.bootstrapServers(), "clicks", List.of("a,1000", "b,2000", "a,1500"));
+        try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
+            producer.send(new ProducerRecord<>("clicks", 0, null, "a,1000"));
+            producer.send(new ProducerRecord<>("clicks", 0, null, "a,3000"));
+            producer.send(new ProducerRecord<>("clicks", 1, null, "b,2000"));
+        }
         JobBuilder job = new JobBuilder();
         job.fromSource(KafkaSource.values("clicks", Serdes.string()), WatermarkStrategy.<String>forBoundedOutOfOrderness(
                         Duration.ofSeconds(2)).withTimestampAssigner((click, ts) -> Long.parseLong(click.split(",")[1])))
@@ -53,10 +59,10 @@ class EventTimeAssignmentTest {
                     Duration.ofSeconds(60));
             assertThat(out).hasSize(3).allSatisfy(r ->
                     assertThat(r.timestamp()).isEqualTo(Long.parseLong(r.value().split(",")[1])));
-            // The source tasks' watermarks follow the strategy: the highest event time (2000) - 2 s - 1 ms,
-            // on the partition that got the records.
-            Await.until(Duration.ofSeconds(10), "a source task's watermark at -1", () -> runtime.watermarks().entrySet()
-                    .stream().anyMatch(e -> e.getKey().startsWith("0_") && e.getValue() == -1L));
+            // Each source task: its highest event time - 2 s - 1 ms. Each task after the keyBy: the minimum over
+            // both upstream tasks, carried by the markers in the repartition topic.
+            Await.until(Duration.ofSeconds(20), "watermarks 0_0=999, 0_1=-1, 1_0=-1, 1_1=-1",
+                    () -> runtime.watermarks().equals(Map.of("0_0", 999L, "0_1", -1L, "1_0", -1L, "1_1", -1L)));
         }
     }
 }
