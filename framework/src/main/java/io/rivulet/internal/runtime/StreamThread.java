@@ -320,10 +320,13 @@ final class StreamThread implements Runnable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             List<TopicPartition> restoring = new ArrayList<>();
+            Map<TopicPartition, OffsetAndMetadata> committed = partitions.isEmpty() ? Map.of()
+                    : consumer.committed(new java.util.HashSet<>(partitions));
             for (TopicPartition partition : partitions) {
                 Task task = createTask(partition);
+                OffsetAndMetadata offset = committed.get(partition);
                 try {
-                    task.initialize(consumer.position(partition));
+                    task.initialize(consumer.position(partition), offset == null ? null : offset.metadata());
                 } catch (Exception e) {
                     task.close(false);
                     throw new StreamsFatalException("opening the operators of task " + task.id() + " failed: " + e, e);

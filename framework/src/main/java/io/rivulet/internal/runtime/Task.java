@@ -88,8 +88,13 @@ final class Task {
         return changelogByUid.values();
     }
 
-    /** Called once the position to start from is known; opens the operators. */
-    void initialize(long startOffset) throws Exception {
+    /**
+     * Called once the position to start from is known; opens the operators.
+     *
+     * @param committedMetadata the metadata committed with the offset (the watermark state), or null
+     */
+    void initialize(long startOffset, String committedMetadata) throws Exception {
+        watermarks.restore(committedMetadata);
         this.nextOffset = startOffset;
         this.committedOffset = startOffset;
         for (ProcessorNode node : nodes) {
@@ -107,7 +112,12 @@ final class Task {
      * writes when it advanced (or the task went idle), in the open transaction.
      */
     void emitPeriodicWatermark(RecordOutput output) {
+        long before = watermarks.current();
         source.emitPeriodicWatermark();
+        if (watermarks.current() != before) {
+            // The watermark is committed with the offsets: an advance alone is worth a commit.
+            uncommitted = true;
+        }
         if (repartitionSinks.isEmpty()) {
             return;
         }
@@ -198,7 +208,7 @@ final class Task {
 
     /** The input offset to commit with the transaction, if anything was consumed since the last commit. */
     Map<TopicPartition, OffsetAndMetadata> offsetsToCommit() {
-        return uncommitted ? Map.of(input, new OffsetAndMetadata(nextOffset)) : Map.of();
+        return uncommitted ? Map.of(input, new OffsetAndMetadata(nextOffset, watermarks.encode())) : Map.of();
     }
 
     /** Sends the state changes of the open transaction to the changelog, in the same transaction. */

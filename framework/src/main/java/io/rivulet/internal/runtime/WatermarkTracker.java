@@ -56,6 +56,37 @@ final class WatermarkTracker {
         return current;
     }
 
+    /**
+     * The tracker's state as committed with the input offsets ({@code wm1:<current>:<input watermarks>}), so
+     * that a restarted or moved task resumes from its committed watermark.
+     */
+    String encode() {
+        StringBuilder out = new StringBuilder("wm1:").append(current).append(':');
+        for (int i = 0; i < watermarks.length; i++) {
+            out.append(i == 0 ? "" : ",").append(watermarks[i]);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Resumes from committed state. Anything else (no metadata, another format, another number of inputs
+     * after a partition change) leaves the tracker at its start, which is safe: a watermark only lags.
+     */
+    void restore(String encoded) {
+        if (encoded == null || !encoded.startsWith("wm1:")) {
+            return;
+        }
+        String[] parts = encoded.split(":", 3);
+        String[] inputs = parts[2].split(",");
+        if (inputs.length != watermarks.length) {
+            return;
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            watermarks[i] = Long.parseLong(inputs[i]);
+        }
+        current = Long.parseLong(parts[1]);
+    }
+
     /** Whether every input is idle: downstream may treat the task as idle too. */
     boolean allIdle() {
         for (boolean inputIdle : idle) {

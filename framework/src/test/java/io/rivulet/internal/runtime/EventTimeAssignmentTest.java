@@ -33,6 +33,8 @@ import io.rivulet.testkit.junit.WithKafkaCluster;
 @WithKafkaCluster
 class EventTimeAssignmentTest {
 
+    private static final Map<String, Long> EXPECTED_WATERMARKS = Map.of("0_0", 999L, "0_1", -1L, "1_0", -1L, "1_1", -1L);
+
     @TempDir
     Path stateDir;
 
@@ -62,7 +64,12 @@ class EventTimeAssignmentTest {
             // Each source task: its highest event time - 2 s - 1 ms. Each task after the keyBy: the minimum over
             // both upstream tasks, carried by the markers in the repartition topic.
             Await.until(Duration.ofSeconds(20), "watermarks 0_0=999, 0_1=-1, 1_0=-1, 1_1=-1",
-                    () -> runtime.watermarks().equals(Map.of("0_0", 999L, "0_1", -1L, "1_0", -1L, "1_1", -1L)));
+                    () -> runtime.watermarks().equals(EXPECTED_WATERMARKS));
+        }
+        // Watermarks are committed with the offsets: a restart resumes from them without any new input.
+        try (StreamsRuntime restarted = StreamsRuntime.start(config, job.graph(), error -> { })) {
+            Await.until(Duration.ofSeconds(20), "watermarks resumed after a restart",
+                    () -> restarted.watermarks().equals(EXPECTED_WATERMARKS));
         }
     }
 }

@@ -44,6 +44,24 @@ class WatermarkTrackerTest {
     }
 
     @Test
+    void resumesFromItsEncodedStateAndIgnoresAnotherShape() {
+        WatermarkTracker tracker = new WatermarkTracker(2);
+        tracker.update(0, 300);
+        tracker.update(1, 200);
+        WatermarkTracker resumed = new WatermarkTracker(2);
+        resumed.restore(tracker.encode());
+        assertThat(resumed.current()).isEqualTo(200);
+        assertThat(resumed.update(1, 250)).isTrue();
+        assertThat(resumed.current()).isEqualTo(250);
+
+        WatermarkTracker otherShape = new WatermarkTracker(3);
+        otherShape.restore(tracker.encode());
+        otherShape.restore(null);
+        otherShape.restore("something else");
+        assertThat(otherShape.current()).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
     void allIdleInputsKeepTheWatermark() {
         WatermarkTracker tracker = new WatermarkTracker(2);
         tracker.update(0, 5);
