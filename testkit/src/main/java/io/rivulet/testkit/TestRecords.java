@@ -97,7 +97,9 @@ public final class TestRecords {
 
     /**
      * Reads everything committed in {@code topic} right now: up to each partition's last stable offset
-     * as seen at the start, with a deadline for the whole read.
+     * as seen at the start, with a deadline for the whole read. {@code commitTransaction} returns before
+     * the commit markers reach the partitions, so a transaction committed moments ago may not be in the
+     * snapshot yet: to wait for output known to come, use {@link #readCommitted}.
      */
     public static List<ConsumerRecord<String, String>> readAllCommitted(String bootstrapServers, String topic,
             Duration timeout) {

@@ -43,7 +43,7 @@ class TransactionalReadCommittedTest {
             producer.commitTransaction();
         }
 
-        List<ConsumerRecord<String, String>> visible = TestRecords.readAllCommitted(kafka.bootstrapServers(), "tx-out",
+        List<ConsumerRecord<String, String>> visible = TestRecords.readCommitted(kafka.bootstrapServers(), "tx-out", 3,
                 Duration.ofSeconds(30));
 
         assertThat(visible).extracting(ConsumerRecord::value)

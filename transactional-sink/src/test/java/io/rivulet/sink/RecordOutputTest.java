@@ -35,7 +35,7 @@ class RecordOutputTest {
             output.send(record("eos-out", "committed"));
             output.commit(Map.of(), NO_GROUP, offsets -> { });
         }
-        assertThat(values(kafka, "eos-out")).containsExactly("committed");
+        assertThat(values(kafka, "eos-out", 1)).containsExactly("committed");
     }
 
     @Test
@@ -51,7 +51,7 @@ class RecordOutputTest {
                 successor.commit(Map.of(), NO_GROUP, offsets -> { });
             }
         }
-        assertThat(values(kafka, "eos-zombie")).containsExactly("from-successor");
+        assertThat(values(kafka, "eos-zombie", 1)).containsExactly("from-successor");
     }
 
     @Test
@@ -62,15 +62,21 @@ class RecordOutputTest {
         try (RecordOutput output = RecordOutput.create(ProcessingGuarantee.AT_LEAST_ONCE, configs(kafka), "alos-1")) {
             output.send(record("alos-out", "one"));
             output.commit(Map.of(input, new OffsetAndMetadata(7)), NO_GROUP, offsets -> {
-                events.add("visible before offsets: " + values(kafka, "alos-out"));
+                events.add("visible before offsets: " + TestRecords.readAllCommitted(kafka.bootstrapServers(), "alos-out",
+                        Duration.ofSeconds(30)).stream().map(ConsumerRecord::value).toList());
                 events.add("offsets " + offsets.get(input).offset());
             });
         }
         assertThat(events).containsExactly("visible before offsets: [one]", "offsets 7");
     }
 
-    private static List<String> values(KafkaCluster kafka, String topic) {
-        return TestRecords.readAllCommitted(kafka.bootstrapServers(), topic, Duration.ofSeconds(30)).stream()
+    /**
+     * Reads until {@code expected} records arrived: {@code commitTransaction} returns before the commit
+     * markers reach the partition, so a snapshot of the topic taken right after it may miss the records.
+     * An aborted record that leaked would precede the committed one and show up in its place.
+     */
+    private static List<String> values(KafkaCluster kafka, String topic, int expected) {
+        return TestRecords.readCommitted(kafka.bootstrapServers(), topic, expected, Duration.ofSeconds(30)).stream()
                 .map(ConsumerRecord::value).toList();
     }
 
