@@ -10,6 +10,7 @@ import io.rivulet.api.serde.Serde;
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.graph.SideOutputTransformation;
 import io.rivulet.internal.graph.SinkTransformation;
 import io.rivulet.internal.graph.Transformation;
 
@@ -73,6 +74,15 @@ public class DataStream<T> {
                 graph.nextKeyByOrdinal(), (KeySelector<Object, Object>) keySelector, (Serde<Object>) keySerde,
                 (Serde<Object>) valueSerde));
         return new KeyedStream<>(graph, keyBy);
+    }
+
+    /**
+     * The elements the operator producing this stream emitted to the side output {@code tag}, such as the
+     * late data of a window ({@code sideOutputLateData}).
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
+        Objects.requireNonNull(tag, "tag");
+        return new DataStream<>(graph, graph.add(new SideOutputTransformation(graph.nextId(), transformation, tag)));
     }
 
     /** Writes the stream to a Kafka topic. */

@@ -3,6 +3,8 @@ package io.rivulet.api;
 import java.util.Objects;
 
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.windowing.assigners.WindowAssigner;
+import io.rivulet.api.windowing.windows.Window;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.KeyedProcessTransformation;
@@ -27,5 +29,15 @@ public final class KeyedStream<T, K> {
         Objects.requireNonNull(function, "function");
         return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), keyBy,
                 (KeyedProcessFunction<Object, Object, Object>) function)));
+    }
+
+    /**
+     * Groups the elements of each key into windows. The window operator is stateful: give the stream it
+     * returns a {@code uid(...)}. Event-time windows follow the watermarks of the job's sources, which
+     * cross the shuffle of {@code keyBy}.
+     */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        Objects.requireNonNull(assigner, "assigner");
+        return new WindowedStream<>(graph, keyBy, assigner);
     }
 }

@@ -1,10 +1,11 @@
 package io.rivulet.api.functions;
 
+import io.rivulet.api.state.KeyedStateStore;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 
 /** What a rich function sees of the runtime: its keyed state and where it runs. */
-public interface RuntimeContext {
+public interface RuntimeContext extends KeyedStateStore {
 
     /**
      * Returns the keyed value state named by the descriptor. The handle is scoped to the key of the element
@@ -12,6 +13,7 @@ public interface RuntimeContext {
      *
      * @throws IllegalArgumentException if another state of this operator has the same name
      */
+    @Override
     <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
 
     /** The uid of the operator, as set with {@code uid(...)}. */

@@ -1,13 +1,7 @@
 package io.rivulet.internal.runtime;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
-import io.rivulet.api.functions.RuntimeContext;
-import io.rivulet.api.state.ValueState;
-import io.rivulet.api.state.ValueStateDescriptor;
 
 /** Runs a user's {@link KeyedProcessFunction} with keyed state scoped to the context's current key. */
 final class KeyedProcessNode extends ProcessorNode {
@@ -39,27 +33,7 @@ final class KeyedProcessNode extends ProcessorNode {
 
     @Override
     void open() throws Exception {
-        Set<String> names = new HashSet<>();
-        function.open(new RuntimeContext() {
-            @Override
-            public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-                if (!names.add(descriptor.name())) {
-                    throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
-                }
-                return new StoreValueState<>(context, ChangelogFormat.stateName(uid, descriptor.name()),
-                        descriptor.serde(), descriptor.defaultValue());
-            }
-
-            @Override
-            public String operatorUid() {
-                return uid;
-            }
-
-            @Override
-            public String taskId() {
-                return context.taskId().toString();
-            }
-        });
+        function.open(new OperatorRuntimeContext(uid, context));
     }
 
     @Override

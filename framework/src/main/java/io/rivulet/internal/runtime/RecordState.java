@@ -1,5 +1,10 @@
 package io.rivulet.internal.runtime;
 
+import java.util.Arrays;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
 import io.rivulet.state.WriteBuffer;
@@ -32,6 +37,16 @@ final class RecordState {
 
     void delete(String stateName, byte[] key) {
         staged.delete(stateName, key);
+    }
+
+    /** The entries of one state under {@code prefix}, committed, buffered and staged merged, in key order. */
+    NavigableMap<byte[], byte[]> range(String stateName, byte[] prefix) {
+        NavigableMap<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned);
+        try (StateIterator it = store.range(stateName, prefix)) {
+            it.forEachRemaining(entry -> entries.put(entry.getKey(), entry.getValue()));
+        }
+        staged.overlay(stateName, prefix, entries);
+        return entries;
     }
 
     void commitRecord() {

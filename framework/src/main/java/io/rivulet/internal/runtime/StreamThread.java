@@ -175,6 +175,7 @@ final class StreamThread implements Runnable {
                 for (int i = 0; i < RECORDS_PER_TASK_PER_ROUND && task.processNext(output); i++) {
                     // processNext does the work
                 }
+                task.fireTimers(output);
                 more |= task.hasQueuedRecords();
             }
             if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {

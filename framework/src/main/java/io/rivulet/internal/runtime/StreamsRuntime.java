@@ -2,6 +2,7 @@ package io.rivulet.internal.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class StreamsRuntime implements AutoCloseable {
             Consumer<Throwable> onFatalError) {
         RecordErrorHandler errors = new RecordErrorHandler(config.deserializationErrors(), config.processingErrors(),
                 DeadLetters.topicFor(config.applicationId()));
-        TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors);
+        TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors, InstantSource.system());
         AtomicBoolean reported = new AtomicBoolean();
         for (int i = 0; i < config.numThreads(); i++) {
             String name = config.applicationId() + "-StreamThread-" + (i + 1);

@@ -42,6 +42,7 @@ final class Task {
     private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
     private final Map<TopicPartition, Future<RecordMetadata>> lastChangelogSends = new HashMap<>();
     private final List<RepartitionSinkNode> repartitionSinks;
+    private long firedWatermark = Long.MIN_VALUE;
     private long markedWatermark = Long.MIN_VALUE;
     private boolean markedIdle;
     private boolean markersUncommitted;
@@ -118,6 +119,8 @@ final class Task {
             // The watermark is committed with the offsets: an advance alone is worth a commit.
             uncommitted = true;
         }
+        // What the watermark makes due is emitted before the watermark itself moves downstream.
+        fireTimers(output);
         if (repartitionSinks.isEmpty()) {
             return;
         }
@@ -152,8 +155,11 @@ final class Task {
         if (record == null) {
             return false;
         }
+        // After a restore the operators learn the committed watermark before they judge lateness.
+        fireEventTimers(output);
         if (source instanceof RepartitionSourceNode && WatermarkMarkers.apply(record, watermarks)) {
             advancePast(record);
+            fireEventTimers(output);
             return true;
         }
         context.timestamp(record.timestamp());
@@ -174,6 +180,14 @@ final class Task {
             advancePast(record);
             return true;
         }
+        passOnRecordEffects(output);
+        advancePast(record);
+        fireEventTimers(output);
+        return true;
+    }
+
+    /** Sends the staged output and hands the staged state to the transaction: a record's effects, or a timer's. */
+    private void passOnRecordEffects(RecordOutput output) {
         List<ProducerRecord<byte[], byte[]>> staged = context.stagedOutput();
         for (int i = 0; i < staged.size(); i++) {
             output.send(staged.get(i));
@@ -182,8 +196,37 @@ final class Task {
         if (context.state() != null) {
             context.state().commitRecord();
         }
-        advancePast(record);
-        return true;
+    }
+
+    private void fireEventTimers(RecordOutput output) {
+        if (watermarks.current() > firedWatermark) {
+            fireTimers(output);
+        }
+    }
+
+    /**
+     * Fires the timers that the task's watermark and the processing-time clock made due, operator by
+     * operator in topological order, in the open transaction. A timer that throws has no input record to
+     * skip or dead-letter, so it stops the task, as a failing timer fails a Flink job.
+     */
+    void fireTimers(RecordOutput output) {
+        long watermark = watermarks.current();
+        boolean eventTimeAdvanced = watermark > firedWatermark;
+        long now = context.currentProcessingTime();
+        try {
+            for (ProcessorNode node : nodes) {
+                if (eventTimeAdvanced) {
+                    node.onWatermark(watermark);
+                }
+                node.onProcessingTime(now);
+            }
+        } catch (Exception e) {
+            Exception cause = unwrap(e);
+            throw new StreamsFatalException("a timer of task " + id + " failed (watermark " + watermark + ", processing time "
+                    + now + "): " + cause, cause);
+        }
+        firedWatermark = Math.max(firedWatermark, watermark);
+        passOnRecordEffects(output);
     }
 
     private void advancePast(ConsumerRecord<byte[], byte[]> record) {
@@ -192,10 +235,7 @@ final class Task {
     }
 
     private void discardRecordEffects() {
-        context.stagedOutput().clear();
-        if (context.state() != null) {
-            context.state().discardRecord();
-        }
+        context.discardRecord();
     }
 
     private static Exception unwrap(Exception e) {
@@ -258,6 +298,8 @@ final class Task {
         }
         nextOffset = committedOffset;
         uncommitted = false;
+        // Timers fired in the aborted transaction are back in the store: fire them again.
+        firedWatermark = Long.MIN_VALUE;
         // Aborted markers are sent again at the next emission.
         markersUncommitted = false;
         markedWatermark = Long.MIN_VALUE;

@@ -1,5 +1,6 @@
 package io.rivulet.internal.runtime;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,9 +10,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 import io.rivulet.api.eventtime.WatermarkOutput;
-import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.KeyByTransformation;
-import io.rivulet.internal.graph.KeyedProcessTransformation;
 import io.rivulet.internal.graph.SinkTransformation;
 import io.rivulet.internal.graph.SourceTransformation;
 import io.rivulet.internal.graph.SubTopology;
@@ -27,19 +26,22 @@ final class TaskFactory {
     private final Map<String, Integer> partitionCounts;
     private final StateBackend stateBackend;
     private final RecordErrorHandler errors;
+    private final InstantSource clock;
 
-    TaskFactory(Topology topology, Map<String, Integer> partitionCounts, StateBackend stateBackend, RecordErrorHandler errors) {
+    TaskFactory(Topology topology, Map<String, Integer> partitionCounts, StateBackend stateBackend, RecordErrorHandler errors,
+            InstantSource clock) {
         this.topology = topology;
         this.partitionCounts = partitionCounts;
         this.stateBackend = stateBackend;
         this.errors = errors;
+        this.clock = clock;
     }
 
     Task create(TopicPartition input) {
         SubTopology sub = topology.subTopologyReading(input.topic());
         TaskId id = new TaskId(sub.id(), input.partition());
         TaskStateStore store = sub.statefulNodes().isEmpty() ? null : stateBackend.open(id.toString());
-        TaskContext context = new TaskContext(id, store == null ? null : new RecordState(store));
+        TaskContext context = new TaskContext(id, store == null ? null : new RecordState(store), clock);
         Map<Transformation, ProcessorNode> instances = new HashMap<>();
         List<ProcessorNode> nodes = new ArrayList<>();
         Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
@@ -52,7 +54,7 @@ final class TaskFactory {
             if (instance instanceof SourceNode root) {
                 source = root;
             } else {
-                instances.get(node.input().orElseThrow()).addChild(instance);
+                OperatorNodes.attach(instances.get(node.input().orElseThrow()), node, instance);
             }
             if (node.stateful()) {
                 changelogs.put(node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
@@ -99,15 +101,9 @@ final class TaskFactory {
             String topic = topology.repartitionTopics().get(k);
             return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), context);
         }
-        if (node instanceof FunctionTransformation f) {
-            return new FunctionNode(f.name(), f.function());
-        }
-        if (node instanceof KeyedProcessTransformation p) {
-            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()), context);
-        }
         if (node instanceof SinkTransformation s) {
             return new SinkNode(s.name(), s.sink(), context);
         }
-        throw new IllegalStateException("no runtime operator for " + node);
+        return OperatorNodes.instantiate(node, context);
     }
 }

@@ -1,10 +1,10 @@
 package io.rivulet.internal.runtime;
 
+import java.time.InstantSource;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.rivulet.api.KafkaSource;
-import java.time.InstantSource;
-
 import io.rivulet.api.eventtime.TimestampAssigner;
 import io.rivulet.api.eventtime.WatermarkGenerator;
 import io.rivulet.api.eventtime.WatermarkOutput;

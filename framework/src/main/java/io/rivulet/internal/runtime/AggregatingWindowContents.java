@@ -1,0 +1,27 @@
+package io.rivulet.internal.runtime;
+
+import io.rivulet.api.functions.AggregateFunction;
+import io.rivulet.api.serde.Serde;
+
+/** A window of an {@code aggregate}: the accumulator only. */
+final class AggregatingWindowContents extends StoredWindowContents<Object> {
+
+    private final AggregateFunction<Object, Object, Object> aggregate;
+
+    AggregatingWindowContents(TaskContext context, String stateName, Serde<Object> accumulatorSerde,
+            AggregateFunction<Object, Object, Object> aggregate) {
+        super(context, stateName, accumulatorSerde);
+        this.aggregate = aggregate;
+    }
+
+    @Override
+    public void add(byte[] namespace, Object element, long timestamp) {
+        Object current = get(namespace);
+        put(namespace, aggregate.add(element, current == null ? aggregate.createAccumulator() : current));
+    }
+
+    @Override
+    public Object combine(Object left, Object right) {
+        return aggregate.merge(left, right);
+    }
+}

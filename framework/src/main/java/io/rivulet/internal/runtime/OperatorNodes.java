@@ -1,0 +1,44 @@
+package io.rivulet.internal.runtime;
+
+import io.rivulet.internal.graph.FunctionTransformation;
+import io.rivulet.internal.graph.KeyedProcessTransformation;
+import io.rivulet.internal.graph.SideOutputTransformation;
+import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.graph.WindowTransformation;
+
+/**
+ * Instantiates the operators between a task's source and its sinks, the same way for a task and for the
+ * test harnesses: each gets its own copy of the user's functions.
+ */
+final class OperatorNodes {
+
+    private OperatorNodes() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static ProcessorNode instantiate(Transformation node, TaskContext context) {
+        if (node instanceof FunctionTransformation f) {
+            return new FunctionNode(f.name(), f.function());
+        }
+        if (node instanceof KeyedProcessTransformation p) {
+            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()), context);
+        }
+        if (node instanceof WindowTransformation w) {
+            return new WindowNode(w.name(), w.uid().orElseThrow(), FunctionCopies.copy(w.spec(), w.toString()),
+                    w.keyBy().keySerde(), w.keyBy().valueSerde(), context);
+        }
+        if (node instanceof SideOutputTransformation side) {
+            return new SideOutputNode(side.name());
+        }
+        throw new IllegalStateException("no runtime operator for " + node);
+    }
+
+    /** Connects {@code child}, the instance of {@code node}, to its parent: as a side output reader or a child. */
+    static void attach(ProcessorNode parent, Transformation node, ProcessorNode child) {
+        if (node instanceof SideOutputTransformation side) {
+            parent.addSideChild(side.tag(), child);
+        } else {
+            parent.addChild(child);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.rivulet.internal.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
+import io.rivulet.api.windowing.assigners.WindowAssigner;
+import io.rivulet.api.windowing.triggers.Trigger;
+import io.rivulet.api.windowing.triggers.TriggerResult;
+import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.graph.WindowSpec;
+
+/**
+ * The window operator, following Flink's {@code WindowOperator} step by step: assign, merge (sessions), drop
+ * what is late, add to the contents, ask the trigger, fire and purge, and register the cleanup timer at
+ * {@code maxTimestamp + allowedLateness}. Timers fire from {@link #onWatermark} and {@link #onProcessingTime}.
+ */
+final class WindowNode extends ProcessorNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowNode.class);
+
+    private final String uid;
+    private final TaskContext context;
+    private final WindowSpec spec;
+    private final WindowAssigner<Object, Window> assigner;
+    private final Trigger<Object, Window> trigger;
+    private final Serde<Object> keySerde;
+    private final Serde<Window> windowSerde;
+    private final WindowContents contents;
+    private final MergingWindowSet mergingWindows;
+    private final OperatorTimers timers;
+    private final WindowTriggerContext triggerContext;
+    private final WindowFunctionRunner runner;
+    private final WindowAssigner.WindowAssignerContext assignerContext;
+    private long lateRecordsWithoutSideOutput;
+
+    @SuppressWarnings("unchecked")
+    WindowNode(String name, String uid, WindowSpec spec, Serde<Object> keySerde, Serde<Object> elementSerde, TaskContext context) {
+        super(name);
+        this.uid = uid;
+        this.context = context;
+        this.spec = spec;
+        this.assigner = spec.assigner();
+        this.trigger = spec.trigger();
+        this.keySerde = keySerde;
+        this.windowSerde = assigner.getWindowSerde();
+        String contentsState = ChangelogFormat.stateName(uid, "window-contents");
+        if (spec.evictor() == null && spec.reduce() != null) {
+            this.contents = new ReducingWindowContents(context, contentsState, elementSerde, spec.reduce());
+        } else if (spec.evictor() == null && spec.aggregate() != null) {
+            this.contents = new AggregatingWindowContents(context, contentsState, spec.accumulatorSerde(), spec.aggregate());
+        } else {
+            this.contents = new ListWindowContents(context, contentsState, elementSerde);
+        }
+        this.mergingWindows = assigner instanceof MergingWindowAssigner<Object, Window> merging
+                ? new MergingWindowSet(context, ChangelogFormat.stateName(uid, "merging-windows"), merging, windowSerde)
+                : null;
+        this.timers = new OperatorTimers(uid, context);
+        this.triggerContext = new WindowTriggerContext(context, uid, timers, windowSerde);
+        Collector<Object> main = this::forwardUnchecked;
+        this.runner = new WindowFunctionRunner(spec, contents, context, uid, timers, windowSerde, mergingWindows != null,
+                new WindowFunctionRunner.Output() {
+                    @Override
+                    public Collector<Object> main() {
+                        return main;
+                    }
+
+                    @Override
+                    public void side(OutputTag<?> tag, Object value) throws Exception {
+                        forwardSide(tag, value);
+                    }
+                });
+        this.assignerContext = context::currentProcessingTime;
+    }
+
+    @Override
+    void open() throws Exception {
+        runner.function().open(new OperatorRuntimeContext(uid, context));
+    }
+
+    @Override
+    void process(Object element) throws Exception {
+        long timestamp = context.timestamp();
+        byte[] key = context.currentKeyBytes();
+        Collection<Window> assigned = assigner.assignWindows(element, timestamp, assignerContext);
+        boolean accepted = false;
+        if (mergingWindows != null) {
+            List<Window> windows = mergingWindows.load(key);
+            for (Window window : assigned) {
+                Window actual = mergingWindows.add(windows, window, (result, merged) -> merge(key, result, merged));
+                if (isWindowLate(actual)) {
+                    windows.remove(actual);
+                    continue;
+                }
+                accepted = true;
+                addAndTrigger(key, actual, element, timestamp);
+            }
+            mergingWindows.store(key, windows);
+        } else {
+            for (Window window : assigned) {
+                if (isWindowLate(window)) {
+                    continue;
+                }
+                accepted = true;
+                addAndTrigger(key, window, element, timestamp);
+            }
+        }
+        if (!accepted && isElementLate(timestamp)) {
+            late(element, timestamp);
+        }
+    }
+
+    private void addAndTrigger(byte[] key, Window window, Object element, long timestamp) throws Exception {
+        byte[] namespace = StateKeys.namespaced(key, windowSerde.serialize(window));
+        contents.add(namespace, element, timestamp);
+        TriggerResult result = trigger.onElement(element, timestamp, window, triggerContext.on(key, window));
+        apply(result, key, window, namespace);
+        registerCleanupTimer(key, window);
+    }
+
+    private void apply(TriggerResult result, byte[] key, Window window, byte[] namespace) throws Exception {
+        if (result.isFire()) {
+            Object stored = contents.get(namespace);
+            if (stored != null) {
+                fire(key, window, namespace, stored);
+            }
+        }
+        if (result.isPurge()) {
+            contents.clear(namespace);
+        }
+    }
+
+    private void fire(byte[] key, Window window, byte[] namespace, Object stored) throws Exception {
+        long elementTimestamp = context.timestamp();
+        context.timestamp(window.maxTimestamp());
+        try {
+            runner.fire(context.currentKey(), key, window, namespace, stored);
+        } finally {
+            context.timestamp(elementTimestamp);
+        }
+    }
+
+    private void merge(byte[] key, Window result, Collection<Window> merged) throws Exception {
+        trigger.onMerge(result, triggerContext.on(key, result).merging(merged));
+        List<byte[]> sources = new ArrayList<>();
+        for (Window window : merged) {
+            trigger.clear(window, triggerContext.on(key, window));
+            deleteCleanupTimer(key, window);
+            if (!window.equals(result)) {
+                sources.add(StateKeys.namespaced(key, windowSerde.serialize(window)));
+            }
+        }
+        contents.merge(StateKeys.namespaced(key, windowSerde.serialize(result)), sources);
+    }
+
+    private void late(Object element, long timestamp) throws Exception {
+        if (spec.lateDataTag() != null) {
+            forwardSide(spec.lateDataTag(), element);
+            return;
+        }
+        lateRecordsWithoutSideOutput++;
+        if (Long.bitCount(lateRecordsWithoutSideOutput) == 1) {
+            LOG.warn("Window operator {} in task {}: {} late element(s) fit no window and have no late side output"
+                    + " (latest timestamp {}, watermark {}); call sideOutputLateData(tag) to keep them",
+                    uid, context.taskId(), lateRecordsWithoutSideOutput, timestamp, timers.watermark());
+        }
+    }
+
+    @Override
+    void onWatermark(long watermark) throws Exception {
+        InternalTimer timer;
+        while ((timer = timers.nextEventTimer(watermark)) != null) {
+            onTimer(timer, true);
+        }
+    }
+
+    @Override
+    void onProcessingTime(long time) throws Exception {
+        InternalTimer timer;
+        while ((timer = timers.processing().pollDue(time)) != null) {
+            onTimer(timer, false);
+        }
+    }
+
+    private void onTimer(InternalTimer timer, boolean eventTime) throws Exception {
+        byte[] key = timer.key();
+        Window window = windowSerde.deserialize(timer.namespace());
+        context.currentKey(keySerde.deserialize(key), key);
+        context.timestamp(timer.timestamp());
+        List<Window> windows = null;
+        if (mergingWindows != null) {
+            windows = mergingWindows.load(key);
+            if (!windows.contains(window)) {
+                // The window was merged away; its trigger was cleared, only a stray timer is left.
+                return;
+            }
+        }
+        byte[] namespace = StateKeys.namespaced(key, timer.namespace());
+        triggerContext.on(key, window);
+        TriggerResult result = eventTime
+                ? trigger.onEventTime(timer.timestamp(), window, triggerContext)
+                : trigger.onProcessingTime(timer.timestamp(), window, triggerContext);
+        apply(result, key, window, namespace);
+        if (eventTime == assigner.isEventTime() && timer.timestamp() == cleanupTime(window)) {
+            contents.clear(namespace);
+            trigger.clear(window, triggerContext.on(key, window));
+            runner.clear(key, window);
+            if (windows != null) {
+                windows.remove(window);
+            }
+        }
+        if (windows != null) {
+            mergingWindows.store(key, windows);
+        }
+    }
+
+    private boolean isWindowLate(Window window) {
+        return assigner.isEventTime() && cleanupTime(window) <= timers.watermark();
+    }
+
+    private boolean isElementLate(long timestamp) {
+        return assigner.isEventTime() && timestamp + spec.allowedLateness() <= timers.watermark();
+    }
+
+    /** When the window's state goes: its end plus the allowed lateness in event time, never for a global window. */
+    private long cleanupTime(Window window) {
+        if (!assigner.isEventTime()) {
+            return window.maxTimestamp();
+        }
+        long cleanup = window.maxTimestamp() + spec.allowedLateness();
+        return cleanup >= window.maxTimestamp() ? cleanup : Long.MAX_VALUE;
+    }
+
+    private void registerCleanupTimer(byte[] key, Window window) {
+        long cleanup = cleanupTime(window);
+        if (cleanup == Long.MAX_VALUE) {
+            return;
+        }
+        (assigner.isEventTime() ? timers.event() : timers.processing()).register(cleanup, key, windowSerde.serialize(window));
+    }
+
+    private void deleteCleanupTimer(byte[] key, Window window) {
+        long cleanup = cleanupTime(window);
+        if (cleanup == Long.MAX_VALUE) {
+            return;
+        }
+        (assigner.isEventTime() ? timers.event() : timers.processing()).delete(cleanup, key, windowSerde.serialize(window));
+    }
+
+    @Override
+    void close() throws Exception {
+        runner.function().close();
+    }
+}
