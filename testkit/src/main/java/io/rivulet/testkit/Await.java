@@ -48,4 +48,29 @@ public final class Await {
             }
         }
     }
+
+    /**
+     * Checks that {@code condition} keeps holding for {@code period}, polling it; for what must not happen
+     * (a window that must not fire yet). Fails at the first poll where it does not hold.
+     *
+     * @throws AssertionError naming {@code what} if the condition fails or throws
+     */
+    public static void holdsFor(Duration period, String what, Callable<Boolean> condition) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            try {
+                if (!Boolean.TRUE.equals(condition.call())) {
+                    throw new AssertionError("stopped holding: " + what);
+                }
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while checking " + what, e);
+            } catch (AssertionError e) {
+                throw e;
+            } catch (Exception e) {
+                throw new AssertionError("could not check " + what, e);
+            }
+        } while (System.nanoTime() - end < 0);
+    }
 }

@@ -106,6 +106,15 @@ final class WatermarkTracker {
                 any = true;
             }
         }
+        if (!any && allIdle()) {
+            // As Flink's valve: when the last active input goes idle, event time moves to the highest
+            // watermark any input reached, so that what those inputs completed still fires.
+            min = Long.MIN_VALUE;
+            for (long watermark : watermarks) {
+                min = Math.max(min, watermark);
+            }
+            any = true;
+        }
         if (any && min > current) {
             current = min;
             return true;

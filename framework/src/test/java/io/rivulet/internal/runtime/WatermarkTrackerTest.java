@@ -44,6 +44,16 @@ class WatermarkTrackerTest {
     }
 
     @Test
+    void whenTheLastActiveInputGoesIdleEventTimeMovesToTheHighestInputWatermark() {
+        WatermarkTracker tracker = new WatermarkTracker(2);
+        tracker.update(0, 300);
+        assertThat(tracker.markIdle(0)).isFalse();
+        assertThat(tracker.current()).isEqualTo(Long.MIN_VALUE);
+        assertThat(tracker.markIdle(1)).isTrue();
+        assertThat(tracker.current()).isEqualTo(300);
+    }
+
+    @Test
     void resumesFromItsEncodedStateAndIgnoresAnotherShape() {
         WatermarkTracker tracker = new WatermarkTracker(2);
         tracker.update(0, 300);
