@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.TestRecords;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 

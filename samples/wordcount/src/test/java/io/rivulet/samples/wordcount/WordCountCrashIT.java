@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.TestRecords;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 
 /**

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 
 /** Instances join and leave the group mid-stream; counts stay exact and health says what happens. */

@@ -1,4 +1,4 @@
-package io.rivulet.samples.wordcount;
+package io.rivulet.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.rivulet.testkit.Await;
-
 /**
- * The wordcount service as a child process, started exactly as its contract says:
- * {@code java -jar target/quarkus-app/quarkus-run.jar}, configured by environment variables.
+ * A Rivulet service as a child process, started exactly as a service's contract says:
+ * {@code java -jar target/quarkus-app/quarkus-run.jar} (the path in the system property {@code service.jar}),
+ * configured by environment variables, on a free HTTP port of 127.0.0.1. Its output goes to a log file in the
+ * work directory. For end-to-end tests that kill and restart services.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -32,7 +32,7 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
-    ServiceProcess(String bootstrapServers, Path workDir, Map<String, String> settings) {
+    public ServiceProcess(String bootstrapServers, Path workDir, Map<String, String> settings) {
         this.port = freePort();
         this.logFile = workDir.resolve("service-" + port + ".log");
         this.env = new HashMap<>(settings);
@@ -42,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
     }
 
-    ServiceProcess start() {
+    public ServiceProcess start() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -61,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the readiness endpoint answers UP: every task restored and running. */
-    ServiceProcess awaitReady() {
+    public ServiceProcess awaitReady() {
         Await.until(Duration.ofSeconds(90), "service on port " + port + " ready (log: " + logFile + ")", () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("service exited with " + process.exitValue() + "; log:\n" + log());
@@ -71,7 +71,7 @@ final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    int status(String path) {
+    public int status(String path) {
         try {
             return HTTP.send(request(path), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
@@ -82,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String body(String path) {
+    public String body(String path) {
         try {
             return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
@@ -98,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no commit, no clean close. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitForExit();
     }
@@ -107,12 +107,12 @@ final class ServiceProcess implements AutoCloseable {
      * SIGTERM: commit, close tasks, leave the group. Returns the exit code: 143 (128 + SIGTERM) is how a JVM
      * reports a shutdown on SIGTERM that ran its hooks to the end.
      */
-    int stop() {
+    public int stop() {
         process.destroy();
         return waitForExit();
     }
 
-    int waitForExit() {
+    public int waitForExit() {
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -125,15 +125,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    int starts() {
+    public int starts() {
         return starts;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(logFile) ? Files.readString(logFile) : "";
         } catch (IOException e) {
