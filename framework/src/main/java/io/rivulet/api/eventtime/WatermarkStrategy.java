@@ -17,12 +17,14 @@ public final class WatermarkStrategy<T> implements Serializable {
     private final WatermarkGeneratorSupplier<T> generators;
     private final TimestampAssigner<T> timestampAssigner;
     private final Duration idleTimeout;
+    private final boolean ingestionTime;
 
     private WatermarkStrategy(WatermarkGeneratorSupplier<T> generators, TimestampAssigner<T> timestampAssigner,
-            Duration idleTimeout) {
+            Duration idleTimeout, boolean ingestionTime) {
         this.generators = generators;
         this.timestampAssigner = timestampAssigner;
         this.idleTimeout = idleTimeout;
+        this.ingestionTime = ingestionTime;
     }
 
     /** Watermarks trail the highest timestamp seen by {@code maxOutOfOrderness} (plus one millisecond). */
@@ -34,6 +36,16 @@ public final class WatermarkStrategy<T> implements Serializable {
     /** For inputs whose timestamps never decrease per partition: the watermark is the highest timestamp - 1. */
     public static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
         return forGenerator(() -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO));
+    }
+
+    /**
+     * Ingestion time: each element's event time is the processing-time clock of the task that reads it, and
+     * the watermark follows that clock, so event-time windows behave like processing-time windows that are
+     * checkpointed with their input.
+     */
+    public static <T> WatermarkStrategy<T> forIngestionTime() {
+        return new WatermarkStrategy<T>(() -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), (element, ts) -> ts, null,
+                true);
     }
 
     /** No watermarks: event time never advances (processing-time jobs). */
@@ -51,17 +63,25 @@ public final class WatermarkStrategy<T> implements Serializable {
 
     /** A custom generator, punctuated or periodic. */
     public static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generators) {
-        return new WatermarkStrategy<>(Objects.requireNonNull(generators, "generators"), (element, ts) -> ts, null);
+        return new WatermarkStrategy<>(Objects.requireNonNull(generators, "generators"), (element, ts) -> ts, null, false);
     }
 
     /** Takes event time from the elements instead of the Kafka record timestamp. */
     public WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
-        return new WatermarkStrategy<>(generators, Objects.requireNonNull(assigner, "assigner"), idleTimeout);
+        if (ingestionTime) {
+            throw new IllegalStateException("ingestion time takes event time from the clock, not from a timestamp assigner");
+        }
+        return new WatermarkStrategy<>(generators, Objects.requireNonNull(assigner, "assigner"), idleTimeout, false);
     }
 
     /** Marks a partition idle after {@code timeout} without elements, so that it does not hold event time back. */
     public WatermarkStrategy<T> withIdleness(Duration timeout) {
-        return new WatermarkStrategy<>(generators, timestampAssigner, Objects.requireNonNull(timeout, "timeout"));
+        return new WatermarkStrategy<>(generators, timestampAssigner, Objects.requireNonNull(timeout, "timeout"), ingestionTime);
+    }
+
+    /** Whether event time is the reading task's processing-time clock ({@link #forIngestionTime()}). */
+    public boolean usesIngestionTime() {
+        return ingestionTime;
     }
 
     public TimestampAssigner<T> timestampAssigner() {

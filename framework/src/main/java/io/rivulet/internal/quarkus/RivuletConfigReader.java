@@ -45,11 +45,8 @@ final class RivuletConfigReader {
         if (threads < 1) {
             throw invalid("rivulet.num-threads", String.valueOf(threads), "at least 1");
         }
-        Duration commitInterval = parse("rivulet.commit-interval", "100ms", DurationConverter::parseDuration,
-                "a duration such as 100ms, 1s or PT0.1S");
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw invalid("rivulet.commit-interval", commitInterval.toString(), "a positive duration");
-        }
+        Duration commitInterval = positiveDuration("rivulet.commit-interval", "100ms");
+        Duration watermarkInterval = positiveDuration("rivulet.auto-watermark-interval", "200ms");
         return new RuntimeConfig(
                 applicationId,
                 kafka,
@@ -62,7 +59,16 @@ final class RivuletConfigReader {
                 parse("rivulet.errors.deserialization", "fail", ErrorPolicy::parse, "fail, skip or dead-letter"),
                 parse("rivulet.errors.processing", "fail", ErrorPolicy::parse, "fail, skip or dead-letter"),
                 config.getOptionalValue("rivulet.group-instance-id", String.class).filter(s -> !s.isBlank()),
-                createMissingTopics);
+                createMissingTopics,
+                watermarkInterval);
+    }
+
+    private Duration positiveDuration(String key, String defaultValue) {
+        Duration duration = parse(key, defaultValue, DurationConverter::parseDuration, "a duration such as 100ms, 1s or PT0.1S");
+        if (duration.isNegative() || duration.isZero()) {
+            throw invalid(key, duration.toString(), "a positive duration");
+        }
+        return duration;
     }
 
     /** {@code rivulet.kafka.<key>} with dashes turned into dots, as the Kafka clients spell their settings. */

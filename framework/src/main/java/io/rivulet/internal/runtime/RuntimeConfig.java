@@ -13,6 +13,7 @@ import io.rivulet.sink.ProcessingGuarantee;
  * @param kafka client settings passed to every consumer, producer and admin client (bootstrap servers and
  *        security included)
  * @param groupInstanceId static membership id for the first stream thread; the others add {@code -<n>}
+ * @param autoWatermarkInterval how often periodic watermark generators emit (Flink's auto-watermark interval)
  */
 public record RuntimeConfig(
         String applicationId,
@@ -24,7 +25,19 @@ public record RuntimeConfig(
         ErrorPolicy deserializationErrors,
         ErrorPolicy processingErrors,
         Optional<String> groupInstanceId,
-        boolean createMissingTopics) {
+        boolean createMissingTopics,
+        Duration autoWatermarkInterval) {
+
+    /** Flink's default auto-watermark interval. */
+    public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
+
+    /** Settings with the default auto-watermark interval. */
+    public RuntimeConfig(String applicationId, Map<String, Object> kafka, Path stateDir, ProcessingGuarantee guarantee,
+            Duration commitInterval, int numThreads, ErrorPolicy deserializationErrors, ErrorPolicy processingErrors,
+            Optional<String> groupInstanceId, boolean createMissingTopics) {
+        this(applicationId, kafka, stateDir, guarantee, commitInterval, numThreads, deserializationErrors, processingErrors,
+                groupInstanceId, createMissingTopics, DEFAULT_WATERMARK_INTERVAL);
+    }
 
     public boolean usesDeadLetters() {
         return deserializationErrors == ErrorPolicy.DEAD_LETTER || processingErrors == ErrorPolicy.DEAD_LETTER;

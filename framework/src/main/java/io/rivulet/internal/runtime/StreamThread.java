@@ -34,8 +34,6 @@ final class StreamThread implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
     private static final int RECORDS_PER_TASK_PER_ROUND = 1_000;
     private static final Duration STORE_LOCK_TIMEOUT = Duration.ofSeconds(30);
-    /** How often periodic watermark generators emit, as Flink's default auto-watermark interval. */
-    private static final long WATERMARK_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
 
     private final String name;
     private final RuntimeConfig config;
@@ -138,7 +136,7 @@ final class StreamThread implements Runnable {
         if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
             commit();
         }
-        if (System.nanoTime() - lastWatermarkNanos >= WATERMARK_INTERVAL_NANOS) {
+        if (System.nanoTime() - lastWatermarkNanos >= config.autoWatermarkInterval().toNanos()) {
             try {
                 emitPeriodicWatermarks();
             } catch (TransactionAbortedException e) {

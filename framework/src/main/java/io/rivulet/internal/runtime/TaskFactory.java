@@ -92,7 +92,7 @@ final class TaskFactory {
                 public void markActive() {
                     watermarks.markActive(0);
                 }
-            });
+            }, clock);
         }
         if (node instanceof KeyByTransformation k) {
             if (sub.readsRepartition(k)) {

@@ -17,20 +17,24 @@ final class TopicSourceNode extends SourceNode {
     private final TimestampAssigner<Object> timestampAssigner;
     private final WatermarkGenerator<Object> watermarks;
     private final WatermarkOutput watermarkOutput;
+    private final boolean ingestionTime;
 
     @SuppressWarnings("unchecked")
-    TopicSourceNode(String name, KafkaSource<?> source, WatermarkStrategy<?> strategy, WatermarkOutput watermarkOutput) {
+    TopicSourceNode(String name, KafkaSource<?> source, WatermarkStrategy<?> strategy, WatermarkOutput watermarkOutput,
+            InstantSource clock) {
         super(name);
         this.decoder = source.decoder();
         this.timestampAssigner = (TimestampAssigner<Object>) strategy.timestampAssigner();
-        this.watermarks = (WatermarkGenerator<Object>) strategy.createGenerator(InstantSource.system());
+        this.ingestionTime = strategy.usesIngestionTime();
+        this.watermarks = (WatermarkGenerator<Object>) strategy.createGenerator(clock);
         this.watermarkOutput = watermarkOutput;
     }
 
     @Override
     Object decode(ConsumerRecord<byte[], byte[]> record, TaskContext context) {
         Object element = decoder.decode(record.key(), record.value());
-        long eventTime = timestampAssigner.extractTimestamp(element, record.timestamp());
+        long eventTime = ingestionTime ? context.currentProcessingTime()
+                : timestampAssigner.extractTimestamp(element, record.timestamp());
         context.timestamp(eventTime);
         watermarks.onEvent(element, eventTime, watermarkOutput);
         return element;

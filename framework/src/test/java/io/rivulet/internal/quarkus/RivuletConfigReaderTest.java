@@ -23,6 +23,7 @@ class RivuletConfigReaderTest {
                 "rivulet.application-id", "orders",
                 "rivulet.processing-guarantee", "at_least_once",
                 "rivulet.commit-interval", "250ms",
+                "rivulet.auto-watermark-interval", "PT0.05S",
                 "rivulet.num-threads", "3",
                 "rivulet.errors.deserialization", "dead-letter",
                 "rivulet.errors.processing", "skip",
@@ -33,6 +34,7 @@ class RivuletConfigReaderTest {
         assertThat(config.applicationId()).isEqualTo("orders");
         assertThat(config.guarantee()).isEqualTo(ProcessingGuarantee.AT_LEAST_ONCE);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.autoWatermarkInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.numThreads()).isEqualTo(3);
         assertThat(config.deserializationErrors()).isEqualTo(ErrorPolicy.DEAD_LETTER);
         assertThat(config.processingErrors()).isEqualTo(ErrorPolicy.SKIP);
@@ -47,6 +49,7 @@ class RivuletConfigReaderTest {
         RuntimeConfig config = read(Map.of("rivulet.application-id", "orders"));
         assertThat(config.guarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE);
         assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.autoWatermarkInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.numThreads()).isEqualTo(1);
         assertThat(config.deserializationErrors()).isEqualTo(ErrorPolicy.FAIL);
         assertThat(config.processingErrors()).isEqualTo(ErrorPolicy.FAIL);
@@ -59,6 +62,8 @@ class RivuletConfigReaderTest {
                 .hasMessageContaining("rivulet.processing-guarantee").hasMessageContaining("'twice'");
         assertThatThrownBy(() -> read(Map.of("rivulet.application-id", "a", "rivulet.commit-interval", "soon")))
                 .hasMessageContaining("rivulet.commit-interval");
+        assertThatThrownBy(() -> read(Map.of("rivulet.application-id", "a", "rivulet.auto-watermark-interval", "0s")))
+                .hasMessageContaining("rivulet.auto-watermark-interval");
         assertThatThrownBy(() -> read(Map.of("rivulet.application-id", "a", "rivulet.num-threads", "0")))
                 .hasMessageContaining("rivulet.num-threads");
         assertThatThrownBy(() -> read(Map.of("rivulet.application-id", "a", "rivulet.errors.processing", "ignore")))
