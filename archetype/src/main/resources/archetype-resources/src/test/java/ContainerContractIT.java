@@ -51,8 +51,7 @@ class ContainerContractIT {
     @BeforeAll
     static void startBroker() {
         kafka = KafkaClusters.start(ClusterSpec.singleNode());
-        kafka.createTopic(OrderTotalsJob.INPUT, 2);
-        kafka.createTopic(OrderTotalsJob.OUTPUT, 2);
+        OrderTotalsJob.TOPICS.forEach(topic -> kafka.createTopic(topic, 2));
     }
 
     @AfterAll

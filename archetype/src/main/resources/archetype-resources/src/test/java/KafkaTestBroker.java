@@ -16,8 +16,7 @@ public class KafkaTestBroker implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         kafka = KafkaClusters.start(ClusterSpec.singleNode());
-        kafka.createTopic(OrderTotalsJob.INPUT, 2);
-        kafka.createTopic(OrderTotalsJob.OUTPUT, 2);
+        OrderTotalsJob.TOPICS.forEach(topic -> kafka.createTopic(topic, 2));
         try {
             return Map.of(
                     "rivulet.kafka.bootstrap-servers", kafka.bootstrapServers(),

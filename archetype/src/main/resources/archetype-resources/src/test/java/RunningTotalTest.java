@@ -14,11 +14,11 @@ class RunningTotalTest {
     @Test
     void keepsOneTotalPerCustomer() throws Exception {
         try (var harness = KeyedProcessFunctionHarness.of(new RunningTotal(), Serdes.string())) {
-            assertThat(harness.processElement("alice", new Order("alice", 1000), 1L))
+            assertThat(harness.processElement("alice", new Order("alice", 1000, 0), 1L))
                     .containsExactly(KeyValue.of("alice", "1000"));
-            assertThat(harness.processElement("bob", new Order("bob", 250), 2L))
+            assertThat(harness.processElement("bob", new Order("bob", 250, 0), 2L))
                     .containsExactly(KeyValue.of("bob", "250"));
-            assertThat(harness.processElement("alice", new Order("alice", 500), 3L))
+            assertThat(harness.processElement("alice", new Order("alice", 500, 0), 3L))
                     .containsExactly(KeyValue.of("alice", "1500"));
         }
     }
@@ -26,10 +26,10 @@ class RunningTotalTest {
     @Test
     void aRestartResumesFromCommittedState() throws Exception {
         try (var harness = KeyedProcessFunctionHarness.of(new RunningTotal(), Serdes.string())) {
-            harness.processElement("alice", new Order("alice", 1000), 1L);
+            harness.processElement("alice", new Order("alice", 1000, 0), 1L);
             harness.commit();
             harness.restart();
-            assertThat(harness.processElement("alice", new Order("alice", 1), 2L))
+            assertThat(harness.processElement("alice", new Order("alice", 1, 0), 2L))
                     .containsExactly(KeyValue.of("alice", "1001"));
         }
     }

@@ -42,8 +42,7 @@ class ScalingIT {
     @Test
     void copiesShareThePartitionsAndTotalsStayExactlyOnce() throws Exception {
         try (KafkaCluster kafka = KafkaClusters.start(ClusterSpec.singleNode())) {
-            kafka.createTopic(OrderTotalsJob.INPUT, 4);
-            kafka.createTopic(OrderTotalsJob.OUTPUT, 4);
+            OrderTotalsJob.TOPICS.forEach(topic -> kafka.createTopic(topic, 4));
             Map<String, List<Long>> expected = new LinkedHashMap<>();
             List<Process> copies = new ArrayList<>();
             try {

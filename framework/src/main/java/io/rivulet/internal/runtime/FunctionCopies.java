@@ -24,10 +24,20 @@ final class FunctionCopies {
                 out.writeObject(function);
             }
             ClassLoader loader = function.getClass().getClassLoader();
+            ClassLoader application = Thread.currentThread().getContextClassLoader();
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
                 @Override
                 protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-                    return Class.forName(desc.getName(), false, loader);
+                    try {
+                        return Class.forName(desc.getName(), false, loader);
+                    } catch (ClassNotFoundException e) {
+                        // A framework object (a window spec, a JSON serde) may hold application classes that only
+                        // the application's loader sees, as under Quarkus' layered class loaders in tests.
+                        if (application == null || application == loader) {
+                            throw e;
+                        }
+                        return Class.forName(desc.getName(), false, application);
+                    }
                 }
             }) {
                 return (T) in.readObject();
