@@ -1,18 +1,23 @@
 package io.rivulet.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.rivulet.api.functions.FilterFunction;
 import io.rivulet.api.functions.FlatMapFunction;
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.functions.MapFunction;
+import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.graph.ProcessTransformation;
 import io.rivulet.internal.graph.SideOutputTransformation;
 import io.rivulet.internal.graph.SinkTransformation;
 import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.graph.UnionTransformation;
 
 /**
  * A stream of elements of type {@code T}. Operators run in the task that owns the input partition, in the
@@ -74,6 +79,52 @@ public class DataStream<T> {
                 graph.nextKeyByOrdinal(), (KeySelector<Object, Object>) keySelector, (Serde<Object>) keySerde,
                 (Serde<Object>) valueSerde));
         return new KeyedStream<>(graph, keyBy);
+    }
+
+    /**
+     * Applies a process function: per element, any number of outputs and side outputs. Keyed state and timers
+     * need a keyed stream ({@code keyBy(...).process(...)}).
+     */
+    @SuppressWarnings("unchecked")
+    public <R> DataStream<R> process(ProcessFunction<T, R> function) {
+        Objects.requireNonNull(function, "function");
+        return new DataStream<>(graph, graph.add(new ProcessTransformation(graph.nextId(), transformation,
+                (ProcessFunction<Object, Object>) (ProcessFunction<?, ?>) function)));
+    }
+
+    /**
+     * The elements of this stream and of {@code others}, merged. The streams may come from different topics:
+     * what follows the union runs in the tasks of each, and a keyBy after it shuffles all of them together.
+     */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... others) {
+        List<Transformation> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> other : others) {
+            if (other.graph != graph) {
+                throw new IllegalArgumentException("streams of two different jobs cannot be united");
+            }
+            inputs.add(other.transformation);
+        }
+        return new DataStream<>(graph, graph.add(new UnionTransformation(graph.nextId(), inputs)));
+    }
+
+    /** Connects this stream with {@code other}, for a {@code CoProcessFunction} that sees both. */
+    public <B> ConnectedStreams<T, B> connect(DataStream<B> other) {
+        Objects.requireNonNull(other, "other");
+        return new ConnectedStreams<>(graph, transformation, other.transformation, null, null);
+    }
+
+    /**
+     * Starts a window join with {@code other}: {@code join(other, ...).where(...).equalTo(...).window(...).apply(...)}.
+     *
+     * @param serde stores this stream's elements in the shuffle and the window
+     * @param otherSerde stores the other stream's elements
+     */
+    public <B> JoinedStreams<T, B> join(DataStream<B> other, Serde<T> serde, Serde<B> otherSerde) {
+        Objects.requireNonNull(other, "other");
+        return new JoinedStreams<>(this, other, Objects.requireNonNull(serde, "serde"),
+                Objects.requireNonNull(otherSerde, "otherSerde"));
     }
 
     /**

@@ -40,4 +40,19 @@ public final class KeyedStream<T, K> {
         Objects.requireNonNull(assigner, "assigner");
         return new WindowedStream<>(graph, keyBy, assigner);
     }
+
+    /**
+     * Connects this keyed stream with another keyed by the same key (equal keys must give equal bytes in both
+     * key serdes), for a {@code KeyedCoProcessFunction}. Both inputs go through one repartition topic.
+     */
+    public <B> ConnectedStreams<T, B> connect(KeyedStream<B, K> other) {
+        Objects.requireNonNull(other, "other");
+        return new ConnectedStreams<>(graph, keyBy, other.keyBy, keyBy, other.keyBy);
+    }
+
+    /** Starts an interval join with another stream keyed by the same key: {@code intervalJoin(other).between(...).process(...)}. */
+    public <B> IntervalJoin<T, B, K> intervalJoin(KeyedStream<B, K> other) {
+        Objects.requireNonNull(other, "other");
+        return new IntervalJoin<>(graph, keyBy, other.keyBy);
+    }
 }

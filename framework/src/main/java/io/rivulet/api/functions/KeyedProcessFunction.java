@@ -2,6 +2,8 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
+import io.rivulet.api.OutputTag;
+
 /**
  * Processes the elements of a keyed stream one at a time, with keyed state scoped to the current key.
  *
@@ -28,6 +30,13 @@ public abstract class KeyedProcessFunction<K, I, O> implements Serializable {
     /** Called for each element; {@code ctx.getCurrentKey()} is the element's key. */
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
+    /**
+     * Called when a timer registered through {@link Context#timerService()} fires, with the timer's key as
+     * the current key. Its state changes and output commit with the transaction in which it fires.
+     */
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
+    }
+
     /** Called once when the task closes. */
     public void close() throws Exception {
     }
@@ -35,10 +44,22 @@ public abstract class KeyedProcessFunction<K, I, O> implements Serializable {
     /** What {@link #processElement} knows about the element. */
     public abstract class Context {
 
-        /** The element's timestamp: the Kafka record timestamp of the input record it came from. */
+        /** The element's event time (or, in {@link #onTimer}, the timer's timestamp). */
         public abstract long timestamp();
 
-        /** The key of the element being processed. */
+        /** The key of the element (or timer) being processed. */
         public abstract K getCurrentKey();
+
+        /** Time and timers for the current key. */
+        public abstract TimerService timerService();
+
+        /** Emits to the side output named by {@code tag}. */
+        public abstract <X> void output(OutputTag<X> tag, X value);
+    }
+
+    /** What {@link #onTimer} knows about the timer. */
+    public abstract class OnTimerContext extends Context {
+
+        public abstract TimeDomain timeDomain();
     }
 }

@@ -1,19 +1,14 @@
 package io.rivulet.api.state;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 import io.rivulet.api.serde.Serde;
 
-/**
- * Names a value state of an operator and says how its values are stored. The name is what savepoints and
- * the changelog match on: keep it stable across versions of the job.
- */
-public final class ValueStateDescriptor<T> implements Serializable {
+/** Describes a {@link ValueState}: its name, how values are stored, and the value of a key without one. */
+public final class ValueStateDescriptor<T> extends StateDescriptor {
 
     private static final long serialVersionUID = 1L;
 
-    private final String name;
     private final Serde<T> serde;
     private final T defaultValue;
 
@@ -23,16 +18,9 @@ public final class ValueStateDescriptor<T> implements Serializable {
 
     /** @param defaultValue returned by {@link ValueState#value()} for keys without a value */
     public ValueStateDescriptor(String name, Serde<T> serde, T defaultValue) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a state needs a name");
-        }
-        this.name = name;
+        super(name);
         this.serde = Objects.requireNonNull(serde, "serde of state " + name);
         this.defaultValue = defaultValue;
-    }
-
-    public String name() {
-        return name;
     }
 
     public Serde<T> serde() {

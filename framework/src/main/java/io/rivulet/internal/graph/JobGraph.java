@@ -29,6 +29,6 @@ public final class JobGraph {
 
     /** The nodes whose input is {@code node}. */
     public List<Transformation> downstreamOf(Transformation node) {
-        return nodes.stream().filter(n -> n.input().filter(in -> in == node).isPresent()).toList();
+        return nodes.stream().filter(n -> n.inputs().contains(node)).toList();
     }
 }

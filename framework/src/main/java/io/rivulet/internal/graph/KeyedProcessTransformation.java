@@ -4,11 +4,17 @@ import io.rivulet.api.functions.KeyedProcessFunction;
 
 public final class KeyedProcessTransformation extends Transformation {
 
+    private final KeyByTransformation keyBy;
     private final KeyedProcessFunction<Object, Object, Object> function;
 
     public KeyedProcessTransformation(int id, KeyByTransformation input, KeyedProcessFunction<Object, Object, Object> function) {
         super(id, input, "process:" + function.getClass().getSimpleName());
+        this.keyBy = input;
         this.function = function;
+    }
+
+    public KeyByTransformation keyBy() {
+        return keyBy;
     }
 
     public KeyedProcessFunction<Object, Object, Object> function() {

@@ -1,5 +1,6 @@
 package io.rivulet.internal.graph;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,9 +24,14 @@ public abstract class Transformation {
         return id;
     }
 
-    /** The upstream node, empty for a source. */
+    /** The upstream node, empty for a source (and for a union, which has several: see {@link #inputs()}). */
     public Optional<Transformation> input() {
         return Optional.ofNullable(input);
+    }
+
+    /** Every upstream node: none for a source, one for most operators, several for a union. */
+    public List<Transformation> inputs() {
+        return input == null ? List.of() : List.of(input);
     }
 
     public String name() {

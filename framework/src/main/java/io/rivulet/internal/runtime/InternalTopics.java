@@ -30,7 +30,7 @@ import io.rivulet.sink.DeadLetters;
 
 /**
  * Checks the job's user topics and creates its internal ones before any thread starts: repartition topics
- * with the partition count of the sub-topology that writes them, changelogs compacted with the partition
+ * with the partition count of the (widest) sub-topology that writes them, changelogs compacted with the partition
  * count of their sub-topology, and the dead-letter topic when it is used. An existing internal topic with
  * the wrong shape fails start-up with a message naming it.
  */
@@ -59,9 +59,10 @@ final class InternalTopics {
         Map<Integer, Integer> subPartitions = new LinkedHashMap<>();
         for (SubTopology sub : topology.subTopologies()) {
             if (sub.root() instanceof KeyByTransformation keyBy) {
+                // After a union several sub-topologies write the topic: as many partitions as the widest.
                 int upstream = topology.subTopologies().stream()
                         .filter(s -> s.nodes().contains(keyBy) && s.root() != keyBy)
-                        .mapToInt(s -> subPartitions.get(s.id())).findFirst().orElseThrow();
+                        .mapToInt(s -> subPartitions.get(s.id())).max().orElseThrow();
                 ensure(sub.sourceTopic(), upstream, Map.of());
                 partitions.put(sub.sourceTopic(), upstream);
                 subPartitions.put(sub.id(), upstream);

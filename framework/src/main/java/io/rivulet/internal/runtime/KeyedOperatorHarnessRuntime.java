@@ -54,27 +54,34 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
         context = new TaskContext(new TaskId(0, 0), new RecordState(store), clock);
         nodes.clear();
         roots.clear();
-        instantiateDownstreamOf(keyBy, null);
+        instantiateDownstreamOf(keyBy, null, new HashMap<>());
         for (ProcessorNode node : nodes) {
             node.open();
         }
     }
 
-    private void instantiateDownstreamOf(Transformation parent, ProcessorNode parentNode) {
-        List<Transformation> children = graph.downstreamOf(parent);
-        for (Transformation child : children) {
-            ProcessorNode node = OperatorNodes.instantiate(child, context);
-            node.onUnreadSideOutput((tag, element) -> sideOutputs.computeIfAbsent(tag.getId(), id -> new ArrayList<>()).add(element));
+    private void instantiateDownstreamOf(Transformation parent, ProcessorNode parentNode, Map<Transformation, ProcessorNode> made) {
+        for (Transformation child : graph.downstreamOf(parent)) {
+            ProcessorNode node = made.get(child);
+            boolean fresh = node == null;
+            if (fresh) {
+                node = OperatorNodes.instantiate(child, context);
+                node.onUnreadSideOutput((tag, element) -> sideOutputs.computeIfAbsent(tag.getId(), id -> new ArrayList<>())
+                        .add(element));
+                made.put(child, node);
+                nodes.add(node);
+                if (graph.downstreamOf(child).isEmpty()) {
+                    node.addChild(capture(child));
+                }
+            }
             if (parentNode == null) {
                 roots.add(node);
             } else {
                 OperatorNodes.attach(parentNode, child, node);
             }
-            nodes.add(node);
-            if (graph.downstreamOf(child).isEmpty()) {
-                node.addChild(capture(child));
+            if (fresh) {
+                instantiateDownstreamOf(child, node, made);
             }
-            instantiateDownstreamOf(child, node);
         }
     }
 

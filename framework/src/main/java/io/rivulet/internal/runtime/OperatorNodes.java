@@ -2,8 +2,10 @@ package io.rivulet.internal.runtime;
 
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.KeyedProcessTransformation;
+import io.rivulet.internal.graph.ProcessTransformation;
 import io.rivulet.internal.graph.SideOutputTransformation;
 import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.graph.UnionTransformation;
 import io.rivulet.internal.graph.WindowTransformation;
 
 /**
@@ -21,14 +23,21 @@ final class OperatorNodes {
             return new FunctionNode(f.name(), f.function());
         }
         if (node instanceof KeyedProcessTransformation p) {
-            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()), context);
+            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()),
+                    p.keyBy().keySerde(), context);
         }
         if (node instanceof WindowTransformation w) {
             return new WindowNode(w.name(), w.uid().orElseThrow(), FunctionCopies.copy(w.spec(), w.toString()),
                     w.keyBy().keySerde(), w.keyBy().valueSerde(), context);
         }
         if (node instanceof SideOutputTransformation side) {
-            return new SideOutputNode(side.name());
+            return new PassThroughNode(side.name());
+        }
+        if (node instanceof ProcessTransformation p) {
+            return new ProcessFunctionNode(p.name(), FunctionCopies.copy(p.function(), p.toString()), context);
+        }
+        if (node instanceof UnionTransformation union) {
+            return new PassThroughNode(union.name());
         }
         throw new IllegalStateException("no runtime operator for " + node);
     }

@@ -1,6 +1,14 @@
 package io.rivulet.internal.runtime;
 
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReducingState;
+import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 
@@ -14,12 +22,37 @@ final class OperatorRuntimeContext implements RuntimeContext {
     OperatorRuntimeContext(String uid, TaskContext context) {
         this.uid = uid;
         this.context = context;
-        this.keyedState = new ScopedStateStore(context, uid, "", context::currentKeyBytes);
+        this.keyedState = new ScopedStateStore(context, uid, "", context::currentKeyBytes, true);
+    }
+
+    /** The keyed states the function asked for, to sweep those with a background TTL cleanup. */
+    ScopedStateStore keyedState() {
+        return keyedState;
     }
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
         return keyedState.getState(descriptor);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return keyedState.getListState(descriptor);
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
+        return keyedState.getMapState(descriptor);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return keyedState.getReducingState(descriptor);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return keyedState.getAggregatingState(descriptor);
     }
 
     @Override

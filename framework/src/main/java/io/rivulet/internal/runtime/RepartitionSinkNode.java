@@ -15,18 +15,22 @@ final class RepartitionSinkNode extends ProcessorNode {
     private final KeyByTransformation keyBy;
     private final String topic;
     private final int partitions;
+    private final int markerBase;
     private final TaskContext context;
 
-    RepartitionSinkNode(KeyByTransformation keyBy, String topic, int partitions, TaskContext context) {
+    /** @param markerBase the marker index of this sub-topology's task 0 among all tasks writing the topic */
+    RepartitionSinkNode(KeyByTransformation keyBy, String topic, int partitions, int markerBase, TaskContext context) {
         super(keyBy.name() + ":write");
         this.keyBy = keyBy;
         this.topic = topic;
         this.partitions = partitions;
+        this.markerBase = markerBase;
         this.context = context;
     }
 
-    /** Writes a watermark (or idle) marker of upstream task {@code upstream} into every partition. */
-    void sendMarkers(RecordOutput output, int upstream, long watermark, boolean idle) {
+    /** Writes a watermark (or idle) marker of the upstream task of partition {@code taskPartition} into every partition. */
+    void sendMarkers(RecordOutput output, int taskPartition, long watermark, boolean idle) {
+        int upstream = markerBase + taskPartition;
         for (int partition = 0; partition < partitions; partition++) {
             output.send(idle ? WatermarkMarkers.idle(topic, partition, upstream)
                     : WatermarkMarkers.watermark(topic, partition, upstream, watermark));

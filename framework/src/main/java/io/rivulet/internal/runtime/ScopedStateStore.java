@@ -1,16 +1,29 @@
 package io.rivulet.internal.runtime;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
 import io.rivulet.api.state.KeyedStateStore;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReducingState;
+import io.rivulet.api.state.ReducingStateDescriptor;
+import io.rivulet.api.state.StateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 
 /**
- * Hands out an operator's value states under one prefix ({@code <uid>/<name>} for keyed state,
- * {@code <uid>/window-state/<name>} per window), all scoped by the same supplier of the current scope.
+ * Hands out an operator's keyed states under one prefix ({@code <uid>/<name>} for keyed state,
+ * {@code <uid>/window-state/<name>} per window, {@code <uid>/trigger/<name>} for triggers), all scoped by the
+ * same supplier of the current scope. With {@code uniqueNames} (state registered once, in {@code open}) a
+ * name asked for twice is an error; without (handles asked for on every call) it is the same state.
  */
 final class ScopedStateStore implements KeyedStateStore {
 
@@ -18,27 +31,66 @@ final class ScopedStateStore implements KeyedStateStore {
     private final String uid;
     private final String prefix;
     private final Supplier<byte[]> scope;
+    private final boolean uniqueNames;
     private final Set<String> names = new HashSet<>();
+    private final List<StateAccess> expiring = new ArrayList<>();
 
-    ScopedStateStore(TaskContext context, String uid, String prefix, Supplier<byte[]> scope) {
+    ScopedStateStore(TaskContext context, String uid, String prefix, Supplier<byte[]> scope, boolean uniqueNames) {
         this.context = context;
         this.uid = uid;
         this.prefix = prefix;
         this.scope = scope;
+        this.uniqueNames = uniqueNames;
+    }
+
+    /** The access to the state's entries; the first one of a state with background TTL cleanup is swept. */
+    private StateAccess access(StateDescriptor descriptor) {
+        boolean first = names.add(descriptor.name());
+        if (!first && uniqueNames) {
+            throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
+        }
+        StateAccess access = new StateAccess(context, ChangelogFormat.stateName(uid, prefix + descriptor.name()), scope,
+                descriptor.ttl());
+        if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {
+            expiring.add(access);
+        }
+        return access;
+    }
+
+    /** A companion state of {@code descriptor}'s (a list's sequence numbers): no TTL of its own. */
+    private StateAccess companion(StateDescriptor descriptor, String suffix) {
+        return new StateAccess(context, ChangelogFormat.stateName(uid, prefix + descriptor.name() + suffix), scope, null);
     }
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-        String name = prefix + descriptor.name();
-        if (!names.add(name)) {
-            throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
-        }
-        return handle(descriptor);
+        return new StoreValueState<>(access(descriptor), descriptor.serde(), descriptor.defaultValue());
     }
 
-    /** A handle without the check for duplicate names, for callers that ask again for the same state. */
-    <T> ValueState<T> handle(ValueStateDescriptor<T> descriptor) {
-        return new StoreValueState<>(context, ChangelogFormat.stateName(uid, prefix + descriptor.name()),
-                descriptor.serde(), descriptor.defaultValue(), scope);
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return new StoreListState<>(access(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
+        return new StoreMapState<>(access(descriptor), descriptor.keySerde(), descriptor.valueSerde());
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return new StoreReducingState<>(access(descriptor), descriptor.reduceFunction(), descriptor.serde());
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return new StoreAggregatingState<>(access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());
+    }
+
+    /** Sweeps the expired entries of the states whose TTL asks for background cleanup, when due. */
+    void sweepExpired(long now) {
+        for (StateAccess access : expiring) {
+            access.sweepIfDue(now);
+        }
     }
 }

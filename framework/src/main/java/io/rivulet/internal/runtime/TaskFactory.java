@@ -54,7 +54,12 @@ final class TaskFactory {
             if (instance instanceof SourceNode root) {
                 source = root;
             } else {
-                OperatorNodes.attach(instances.get(node.input().orElseThrow()), node, instance);
+                for (Transformation parent : node.inputs()) {
+                    // After a union, only the inputs that run in this sub-topology feed this instance.
+                    if (instances.containsKey(parent)) {
+                        OperatorNodes.attach(instances.get(parent), node, instance);
+                    }
+                }
             }
             if (node.stateful()) {
                 changelogs.put(node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
@@ -65,14 +70,24 @@ final class TaskFactory {
         return new Task(id, input, source, nodes, context, store, changelogs, errors, watermarks);
     }
 
+    /** A source task's one input is its partition; a repartition task's are all the tasks writing the topic. */
     private int watermarkInputs(SubTopology sub) {
         if (!(sub.root() instanceof KeyByTransformation keyBy)) {
             return 1;
         }
+        return markerBase(keyBy, topology.subTopologies().size());
+    }
+
+    /**
+     * The first marker index of the tasks of sub-topology {@code writerId} in {@code keyBy}'s repartition topic:
+     * the writing sub-topologies number their tasks one after the other, so that the downstream task can take
+     * the minimum over every upstream task of every one of them (after a union, several write one topic).
+     */
+    private int markerBase(KeyByTransformation keyBy, int writerId) {
         return topology.subTopologies().stream()
-                .filter(upstream -> upstream.nodes().contains(keyBy) && upstream.root() != keyBy)
+                .filter(upstream -> upstream.id() < writerId && upstream.nodes().contains(keyBy) && upstream.root() != keyBy)
                 .mapToInt(upstream -> partitionCounts.get(upstream.sourceTopic()))
-                .findFirst().orElseThrow();
+                .sum();
     }
 
     private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskContext context, WatermarkTracker watermarks) {
@@ -99,7 +114,7 @@ final class TaskFactory {
                 return new RepartitionSourceNode(k);
             }
             String topic = topology.repartitionTopics().get(k);
-            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), context);
+            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), markerBase(k, sub.id()), context);
         }
         if (node instanceof SinkTransformation s) {
             return new SinkNode(s.name(), s.sink(), context);

@@ -119,7 +119,6 @@ final class WindowFunctionRunner {
 
         private final TaskContext context;
         private final OperatorTimers timers;
-        private final Serde<Window> windowSerde;
         private final ScopedStateStore windowState;
         private final ScopedStateStore globalState;
         private final boolean merging;
@@ -130,11 +129,10 @@ final class WindowFunctionRunner {
             function.super();
             this.context = context;
             this.timers = timers;
-            this.windowSerde = windowSerde;
             this.merging = merging;
             this.windowState = new ScopedStateStore(context, uid, "window-state/",
-                    () -> StateKeys.namespaced(keyBytes, windowSerde.serialize(window)));
-            this.globalState = new ScopedStateStore(context, uid, "", context::currentKeyBytes);
+                    () -> StateKeys.namespaced(keyBytes, windowSerde.serialize(window)), false);
+            this.globalState = new ScopedStateStore(context, uid, "", context::currentKeyBytes, false);
         }
 
         void on(byte[] key, Window current) {
@@ -163,12 +161,12 @@ final class WindowFunctionRunner {
                 throw new UnsupportedOperationException("per-window state is not available for merging (session) windows:"
                         + " their windows merge, and state kept per window could not follow");
             }
-            return windowState::handle;
+            return windowState;
         }
 
         @Override
         public KeyedStateStore globalState() {
-            return globalState::handle;
+            return globalState;
         }
 
         @Override

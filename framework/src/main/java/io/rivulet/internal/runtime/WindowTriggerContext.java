@@ -30,7 +30,7 @@ final class WindowTriggerContext implements Trigger.OnMergeContext {
         this.context = context;
         this.timers = timers;
         this.windowSerde = windowSerde;
-        this.state = new ScopedStateStore(context, uid, "trigger/", () -> StateKeys.namespaced(key, windowBytes));
+        this.state = new ScopedStateStore(context, uid, "trigger/", () -> StateKeys.namespaced(key, windowBytes), false);
     }
 
     WindowTriggerContext on(byte[] key, Window window) {
@@ -78,12 +78,12 @@ final class WindowTriggerContext implements Trigger.OnMergeContext {
 
     @Override
     public <S> ValueState<S> getPartitionedState(ValueStateDescriptor<S> descriptor) {
-        return state.handle(descriptor);
+        return state.getState(descriptor);
     }
 
     @Override
     public <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge) throws Exception {
-        ValueState<S> handle = state.handle(descriptor);
+        ValueState<S> handle = state.getState(descriptor);
         S merged = null;
         byte[] target = windowBytes;
         try {

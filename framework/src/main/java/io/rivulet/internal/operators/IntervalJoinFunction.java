@@ -1,0 +1,185 @@
+package io.rivulet.internal.operators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.ProcessJoinFunction;
+import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+
+/**
+ * An interval join, as Flink's {@code IntervalJoinOperator}: per key, both sides are buffered by timestamp;
+ * a left element at {@code t} joins the right elements in {@code [t + lower, t + upper]} (bounds inclusive
+ * unless made exclusive), results are stamped with the larger timestamp, and an element behind the watermark
+ * on arrival is late and goes to that side's late output. Buffers are keyed state, cleaned up by event-time
+ * timers once the watermark guarantees no more matches.
+ */
+public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ProcessJoinFunction<Object, Object, Object> join;
+    private final long lower;
+    private final long upper;
+    private final Serde<Object> leftSerde;
+    private final Serde<Object> rightSerde;
+    private final OutputTag<Object> leftLate;
+    private final OutputTag<Object> rightLate;
+    private transient MapState<Long, List<Object>> leftBuffer;
+    private transient MapState<Long, List<Object>> rightBuffer;
+    private transient PairContext pairContext;
+
+    /**
+     * @param lower the lower bound, already moved in by one if exclusive
+     * @param upper the upper bound, already moved in by one if exclusive
+     */
+    public IntervalJoinFunction(ProcessJoinFunction<Object, Object, Object> join, long lower, long upper, Serde<Object> leftSerde,
+            Serde<Object> rightSerde, OutputTag<Object> leftLate, OutputTag<Object> rightLate) {
+        if (lower > upper) {
+            throw new IllegalArgumentException("the lower bound of an interval join (" + lower + " ms) is above the upper ("
+                    + upper + " ms)");
+        }
+        this.join = join;
+        this.lower = lower;
+        this.upper = upper;
+        this.leftSerde = leftSerde;
+        this.rightSerde = rightSerde;
+        this.leftLate = leftLate;
+        this.rightLate = rightLate;
+    }
+
+    @Override
+    public void open(RuntimeContext context) throws Exception {
+        leftBuffer = context.getMapState(new MapStateDescriptor<>("left-buffer", Serdes.longs(), new ElementListSerde(leftSerde)));
+        rightBuffer = context.getMapState(new MapStateDescriptor<>("right-buffer", Serdes.longs(), new ElementListSerde(rightSerde)));
+        pairContext = new PairContext();
+        join.open(context);
+    }
+
+    @Override
+    public void processElement(TwoInputElement element, Context ctx, Collector<Object> out) throws Exception {
+        long timestamp = ctx.timestamp();
+        long watermark = ctx.timerService().currentWatermark();
+        boolean left = element.isFirst();
+        if (watermark != Long.MIN_VALUE && timestamp < watermark) {
+            OutputTag<Object> late = left ? leftLate : rightLate;
+            if (late != null) {
+                ctx.output(late, element.value());
+            }
+            return;
+        }
+        MapState<Long, List<Object>> ours = left ? leftBuffer : rightBuffer;
+        List<Object> bucket = ours.get(timestamp);
+        List<Object> updated = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);
+        updated.add(element.value());
+        ours.put(timestamp, updated);
+
+        long from = left ? timestamp + lower : timestamp - upper;
+        long to = left ? timestamp + upper : timestamp - lower;
+        pairContext.bind(ctx);
+        for (Map.Entry<Long, List<Object>> other : (left ? rightBuffer : leftBuffer).entries()) {
+            long otherTimestamp = other.getKey();
+            if (otherTimestamp < from || otherTimestamp > to) {
+                continue;
+            }
+            for (Object match : other.getValue()) {
+                if (left) {
+                    emit(element.value(), timestamp, match, otherTimestamp, ctx, out);
+                } else {
+                    emit(match, otherTimestamp, element.value(), timestamp, ctx, out);
+                }
+            }
+        }
+        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(timestamp) : rightCleanup(timestamp));
+    }
+
+    private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp, Context ctx,
+            Collector<Object> out) throws Exception {
+        long resultTimestamp = Math.max(leftTimestamp, rightTimestamp);
+        pairContext.timestamps(leftTimestamp, rightTimestamp);
+        OutputTimestamp stamp = (OutputTimestamp) ctx;
+        long elementTimestamp = ctx.timestamp();
+        stamp.setOutputTimestamp(resultTimestamp);
+        try {
+            join.processElement(leftValue, rightValue, pairContext, out);
+        } finally {
+            stamp.setOutputTimestamp(elementTimestamp);
+        }
+    }
+
+    /** After this event time no right element can match a left one at {@code timestamp}. */
+    private long leftCleanup(long timestamp) {
+        return upper > 0 ? timestamp + upper : timestamp;
+    }
+
+    /** After this event time no left element can match a right one at {@code timestamp}. */
+    private long rightCleanup(long timestamp) {
+        return lower <= 0 ? timestamp - lower : timestamp;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
+        for (Long bucket : leftBuffer.keys()) {
+            if (leftCleanup(bucket) <= timestamp) {
+                leftBuffer.remove(bucket);
+            }
+        }
+        for (Long bucket : rightBuffer.keys()) {
+            if (rightCleanup(bucket) <= timestamp) {
+                rightBuffer.remove(bucket);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        join.close();
+    }
+
+    private final class PairContext extends ProcessJoinFunction<Object, Object, Object>.Context {
+
+        private Context current;
+        private long leftTimestamp;
+        private long rightTimestamp;
+
+        PairContext() {
+            join.super();
+        }
+
+        void bind(Context context) {
+            this.current = context;
+        }
+
+        void timestamps(long left, long right) {
+            this.leftTimestamp = left;
+            this.rightTimestamp = right;
+        }
+
+        @Override
+        public long getLeftTimestamp() {
+            return leftTimestamp;
+        }
+
+        @Override
+        public long getRightTimestamp() {
+            return rightTimestamp;
+        }
+
+        @Override
+        public long getTimestamp() {
+            return Math.max(leftTimestamp, rightTimestamp);
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            current.output(tag, value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.rivulet.testing;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+import io.rivulet.api.DataStream;
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.KafkaSource;
+import io.rivulet.api.KeyedStream;
+import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.KeySelector;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.windowing.evictors.TimestampedValue;
+import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.graph.UnionTransformation;
+import io.rivulet.internal.operators.TwoInputElement;
+import io.rivulet.internal.runtime.KeyedOperatorHarnessRuntime;
+
+/**
+ * Unit-tests an operator over two keyed streams — a {@code KeyedCoProcessFunction}, an interval join, a window
+ * join of keyed inputs — without Kafka, as Flink's two-input harnesses do: elements of either input, watermarks
+ * and the processing-time clock are driven by the test.
+ *
+ * <pre>{@code
+ * try (var harness = KeyedTwoInputOperatorHarness.of(Reading::sensor, Maintenance::sensor, Serdes.string(),
+ *         Reading.SERDE, Maintenance.SERDE,
+ *         (readings, maintenance) -> readings.intervalJoin(maintenance).between(ofMinutes(-10), ofMinutes(10)).process(...))) {
+ *     harness.processElement1(reading, 1_000);
+ *     harness.processElement2(maintenance, 2_000);
+ * }
+ * }</pre>
+ */
+public final class KeyedTwoInputOperatorHarness<K, A, B, O> implements AutoCloseable {
+
+    private final KeyedOperatorHarnessRuntime runtime;
+    private final KeySelector<A, K> firstKey;
+    private final KeySelector<B, K> secondKey;
+
+    private KeyedTwoInputOperatorHarness(KeyedOperatorHarnessRuntime runtime, KeySelector<A, K> firstKey,
+            KeySelector<B, K> secondKey) {
+        this.runtime = runtime;
+        this.firstKey = firstKey;
+        this.secondKey = secondKey;
+    }
+
+    /** Builds what {@code operators} applies to the two keyed streams (connect, interval join), and opens it. */
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> of(KeySelector<A, K> firstKey, KeySelector<B, K> secondKey,
+            Serde<K> keySerde, Serde<A> firstSerde, Serde<B> secondSerde,
+            BiFunction<KeyedStream<A, K>, KeyedStream<B, K>, DataStream<O>> operators) throws Exception {
+        return ofStreams(firstKey, secondKey, firstSerde, secondSerde,
+                (first, second) -> operators.apply(first.keyBy(firstKey, keySerde, firstSerde), second.keyBy(secondKey, keySerde, secondSerde)));
+    }
+
+    /**
+     * Builds what {@code operators} applies to the two streams (a window join, keyed by its {@code where} and
+     * {@code equalTo}, which must match {@code firstKey} and {@code secondKey}), and opens it.
+     */
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofStreams(KeySelector<A, K> firstKey,
+            KeySelector<B, K> secondKey, Serde<A> firstSerde, Serde<B> secondSerde,
+            BiFunction<DataStream<A>, DataStream<B>, DataStream<O>> operators) throws Exception {
+        JobBuilder job = new JobBuilder();
+        operators.apply(job.fromSource(KafkaSource.values("harness-input-1", firstSerde)),
+                job.fromSource(KafkaSource.values("harness-input-2", secondSerde)));
+        KeyByTransformation connected = null;
+        for (Transformation node : job.graph().nodes()) {
+            if (node instanceof KeyByTransformation keyBy && keyBy.input().orElseThrow() instanceof UnionTransformation) {
+                connected = keyBy;
+            }
+        }
+        if (connected == null) {
+            throw new IllegalArgumentException("the operators do not connect or join the two keyed streams");
+        }
+        return new KeyedTwoInputOperatorHarness<>(new KeyedOperatorHarnessRuntime(job.graph(), connected), firstKey, secondKey);
+    }
+
+    /** Processes an element of the first input with the given event timestamp. */
+    public void processElement1(A value, long timestamp) throws Exception {
+        runtime.processElement(firstKey.getKey(value), TwoInputElement.first(value), timestamp);
+    }
+
+    /** Processes an element of the second input with the given event timestamp. */
+    public void processElement2(B value, long timestamp) throws Exception {
+        runtime.processElement(secondKey.getKey(value), TwoInputElement.second(value), timestamp);
+    }
+
+    /** Advances event time: every event-time timer up to {@code watermark} fires before this returns. */
+    public void processWatermark(long watermark) throws Exception {
+        runtime.processWatermark(watermark);
+    }
+
+    /** Sets the processing-time clock and fires the processing-time timers now due. */
+    public void setProcessingTime(long time) throws Exception {
+        runtime.setProcessingTime(time);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<O> output() {
+        return runtime.output().stream().map(v -> (O) v.value()).toList();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<TimestampedValue<O>> outputWithTimestamps() {
+        return (List) runtime.output();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <X> List<X> sideOutput(OutputTag<X> tag) {
+        return (List<X>) runtime.sideOutput(tag.getId());
+    }
+
+    public void commit() {
+        runtime.commit();
+    }
+
+    public void restart() throws Exception {
+        runtime.restart();
+    }
+
+    @Override
+    public void close() throws Exception {
+        runtime.close();
+    }
+}
