@@ -43,13 +43,25 @@ final class ScopedStateStore implements KeyedStateStore {
         this.uniqueNames = uniqueNames;
     }
 
-    /** The access to the state's entries; the first one of a state with background TTL cleanup is swept. */
+    /**
+     * The access to a list's or map's entries: their keys extend the scope, so the scope is length-prefixed
+     * lest the entries of key {@code a1} read as entries of key {@code a}.
+     */
+    private StateAccess collectionAccess(StateDescriptor descriptor) {
+        return access(descriptor, () -> StateKeys.namespaced(scope.get(), new byte[0]));
+    }
+
     private StateAccess access(StateDescriptor descriptor) {
+        return access(descriptor, scope);
+    }
+
+    /** The access to the state's entries; the first one of a state with background TTL cleanup is swept. */
+    private StateAccess access(StateDescriptor descriptor, Supplier<byte[]> entryScope) {
         boolean first = names.add(descriptor.name());
         if (!first && uniqueNames) {
             throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
         }
-        StateAccess access = new StateAccess(context, ChangelogFormat.stateName(uid, prefix + descriptor.name()), scope,
+        StateAccess access = new StateAccess(context, ChangelogFormat.stateName(uid, prefix + descriptor.name()), entryScope,
                 descriptor.ttl());
         if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {
             expiring.add(access);
@@ -69,12 +81,12 @@ final class ScopedStateStore implements KeyedStateStore {
 
     @Override
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        return new StoreListState<>(access(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
+        return new StoreListState<>(collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
     }
 
     @Override
     public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
-        return new StoreMapState<>(access(descriptor), descriptor.keySerde(), descriptor.valueSerde());
+        return new StoreMapState<>(collectionAccess(descriptor), descriptor.keySerde(), descriptor.valueSerde());
     }
 
     @Override

@@ -110,6 +110,16 @@ class KeyedStateTypesTest {
     }
 
     @Test
+    void keysThatArePrefixesOfOneAnotherKeepTheirEntriesApart() throws Exception {
+        try (var harness = KeyedOperatorHarness.of(word -> word.substring(0, word.indexOf('.')), Serdes.string(), Serdes.string(),
+                keyed -> keyed.process(new AllStates()))) {
+            harness.processElement("a1.x", 0);
+            harness.processElement("a.y", 0);
+            assertThat(harness.output()).last().isEqualTo("a [a.y] [a.y=1] total=3 longest=a.y empty=false");
+        }
+    }
+
+    @Test
     void aFailedElementLeavesNoStateAndARestartKeepsOnlyCommittedState() throws Exception {
         try (var harness = harness()) {
             harness.processElement("ba", 0);
