@@ -31,6 +31,21 @@ final class ConnectedInputs {
         return graph.add(new UnionTransformation(graph.nextId(), List.of(tagFirst, tagSecond)));
     }
 
+    /**
+     * A keyed stream and a broadcast stream through one repartition topic: keyed elements to their key's
+     * partition, broadcast elements to every partition.
+     */
+    @SuppressWarnings("unchecked")
+    static KeyByTransformation broadcastConnected(JobGraph graph, KeyByTransformation keyed, Transformation broadcast,
+            Serde<?> broadcastSerde) {
+        KeyByTransformation keyBy = keyed(graph, keyed.input().orElseThrow(), broadcast, keyed.keySelector(),
+                element -> {
+                    throw new IllegalStateException("broadcast elements have no key");
+                }, keyed.keySerde(), keyed.valueSerde(), broadcastSerde);
+        keyBy.broadcastInput(keyBy.input().orElseThrow().inputs().get(1));
+        return keyBy;
+    }
+
     /** The tagged union of both inputs, keyed by {@code firstKey} or {@code secondKey} as the tag says. */
     @SuppressWarnings("unchecked")
     static KeyByTransformation keyed(JobGraph graph, Transformation first, Transformation second,

@@ -10,6 +10,7 @@ import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.functions.MapFunction;
 import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
@@ -113,6 +114,16 @@ public class DataStream<T> {
     public <B> ConnectedStreams<T, B> connect(DataStream<B> other) {
         Objects.requireNonNull(other, "other");
         return new ConnectedStreams<>(graph, transformation, other.transformation, null, null);
+    }
+
+    /**
+     * Makes this stream a broadcast stream: connected to a keyed stream, every element reaches every task.
+     *
+     * @param serde encodes the elements on their way to every task
+     * @param descriptors the broadcast states the connected function may use
+     */
+    public BroadcastStream<T> broadcast(Serde<T> serde, MapStateDescriptor<?, ?>... descriptors) {
+        return new BroadcastStream<>(transformation, Objects.requireNonNull(serde, "serde"), List.of(descriptors));
     }
 
     /**

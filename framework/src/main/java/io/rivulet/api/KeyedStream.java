@@ -55,4 +55,14 @@ public final class KeyedStream<T, K> {
         Objects.requireNonNull(other, "other");
         return new IntervalJoin<>(graph, keyBy, other.keyBy);
     }
+
+    /**
+     * Connects a broadcast stream: every task of the operator sees every broadcast element, and the keyed
+     * elements of its keys. Both inputs travel through one repartition topic (the broadcast elements are
+     * written to every partition of it).
+     */
+    public <B> BroadcastConnectedStream<T, B, K> connect(BroadcastStream<B> broadcast) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        return new BroadcastConnectedStream<>(graph, keyBy, broadcast);
+    }
 }

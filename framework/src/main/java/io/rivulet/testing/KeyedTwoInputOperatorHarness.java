@@ -53,6 +53,19 @@ public final class KeyedTwoInputOperatorHarness<K, A, B, O> implements AutoClose
     }
 
     /**
+     * Builds what {@code operators} applies to a keyed stream and a stream to broadcast (connect it with
+     * {@code keyed.connect(other.broadcast(...))}), and opens it. Feed the broadcast side with
+     * {@link #processBroadcastElement}.
+     */
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofBroadcast(KeySelector<A, K> key, Serde<K> keySerde,
+            Serde<A> serde, Serde<B> broadcastSerde, BiFunction<KeyedStream<A, K>, DataStream<B>, DataStream<O>> operators)
+            throws Exception {
+        return ofStreams(key, value -> {
+            throw new IllegalStateException("broadcast elements have no key: use processBroadcastElement");
+        }, serde, broadcastSerde, (first, second) -> operators.apply(first.keyBy(key, keySerde, serde), second));
+    }
+
+    /**
      * Builds what {@code operators} applies to the two streams (a window join, keyed by its {@code where} and
      * {@code equalTo}, which must match {@code firstKey} and {@code secondKey}), and opens it.
      */
@@ -82,6 +95,11 @@ public final class KeyedTwoInputOperatorHarness<K, A, B, O> implements AutoClose
     /** Processes an element of the second input with the given event timestamp. */
     public void processElement2(B value, long timestamp) throws Exception {
         runtime.processElement(secondKey.getKey(value), TwoInputElement.second(value), timestamp);
+    }
+
+    /** Processes an element of the broadcast input: it has no key, and every task would see it. */
+    public void processBroadcastElement(B value, long timestamp) throws Exception {
+        runtime.processElement(null, TwoInputElement.second(value), timestamp);
     }
 
     /** Advances event time: every event-time timer up to {@code watermark} fires before this returns. */

@@ -13,6 +13,7 @@ public final class KeyByTransformation extends Transformation {
     private final KeySelector<Object, Object> keySelector;
     private final Serde<Object> keySerde;
     private final Serde<Object> valueSerde;
+    private Transformation broadcastInput;
 
     public KeyByTransformation(int id, Transformation input, int ordinal, KeySelector<Object, Object> keySelector,
             Serde<Object> keySerde, Serde<Object> valueSerde) {
@@ -38,5 +39,26 @@ public final class KeyByTransformation extends Transformation {
 
     public Serde<Object> valueSerde() {
         return valueSerde;
+    }
+
+    /**
+     * Marks the input (of the union this keyBy reads) whose elements go to every partition instead of their
+     * key's, and whose tasks do not take part in event time downstream.
+     */
+    public void broadcastInput(Transformation input) {
+        this.broadcastInput = input;
+    }
+
+    /** The broadcast input, or null. */
+    public Transformation broadcastInput() {
+        return broadcastInput;
+    }
+
+    /** Whether the sub-topology made of {@code nodes} writes keyed elements (and watermarks) here. */
+    public boolean writesKeyedFrom(java.util.Collection<Transformation> nodes) {
+        if (broadcastInput == null) {
+            return true;
+        }
+        return input().orElseThrow().inputs().stream().anyMatch(in -> in != broadcastInput && nodes.contains(in));
     }
 }

@@ -11,18 +11,27 @@ import io.rivulet.api.state.ReducingState;
 import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.operators.BroadcastStates;
 
-/** The runtime context of a keyed operator's function: keyed state of the current key, and where it runs. */
-final class OperatorRuntimeContext implements RuntimeContext {
+/**
+ * The runtime context of a keyed operator's function: keyed state of the current key, state of the whole task
+ * for broadcast state, and where it runs.
+ */
+final class OperatorRuntimeContext implements RuntimeContext, BroadcastStates {
+
+    private static final byte[] WHOLE_TASK = new byte[0];
+
 
     private final String uid;
     private final TaskContext context;
     private final ScopedStateStore keyedState;
+    private final ScopedStateStore broadcastState;
 
     OperatorRuntimeContext(String uid, TaskContext context) {
         this.uid = uid;
         this.context = context;
         this.keyedState = new ScopedStateStore(context, uid, "", context::currentKeyBytes, true);
+        this.broadcastState = new ScopedStateStore(context, uid, "broadcast/", () -> WHOLE_TASK, true);
     }
 
     /** The keyed states the function asked for, to sweep those with a background TTL cleanup. */
@@ -53,6 +62,11 @@ final class OperatorRuntimeContext implements RuntimeContext {
     @Override
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return keyedState.getAggregatingState(descriptor);
+    }
+
+    @Override
+    public <K, V> MapState<K, V> broadcastState(MapStateDescriptor<K, V> descriptor) {
+        return broadcastState.getMapState(descriptor);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 
 import io.rivulet.internal.graph.KeyByTransformation;
+import io.rivulet.internal.operators.TwoInputElement;
 import io.rivulet.sink.RecordOutput;
 
 /**
@@ -16,20 +17,30 @@ final class RepartitionSinkNode extends ProcessorNode {
     private final String topic;
     private final int partitions;
     private final int markerBase;
+    private final boolean sendsMarkers;
     private final TaskContext context;
 
-    /** @param markerBase the marker index of this sub-topology's task 0 among all tasks writing the topic */
-    RepartitionSinkNode(KeyByTransformation keyBy, String topic, int partitions, int markerBase, TaskContext context) {
+    /**
+     * @param markerBase the marker index of this sub-topology's task 0 among all tasks writing the topic
+     * @param sendsMarkers false where only broadcast elements are written: those tasks do not take part in
+     *        event time downstream
+     */
+    RepartitionSinkNode(KeyByTransformation keyBy, String topic, int partitions, int markerBase, boolean sendsMarkers,
+            TaskContext context) {
         super(keyBy.name() + ":write");
         this.keyBy = keyBy;
         this.topic = topic;
         this.partitions = partitions;
         this.markerBase = markerBase;
+        this.sendsMarkers = sendsMarkers;
         this.context = context;
     }
 
     /** Writes a watermark (or idle) marker of the upstream task of partition {@code taskPartition} into every partition. */
     void sendMarkers(RecordOutput output, int taskPartition, long watermark, boolean idle) {
+        if (!sendsMarkers) {
+            return;
+        }
         int upstream = markerBase + taskPartition;
         for (int partition = 0; partition < partitions; partition++) {
             output.send(idle ? WatermarkMarkers.idle(topic, partition, upstream)
@@ -39,6 +50,13 @@ final class RepartitionSinkNode extends ProcessorNode {
 
     @Override
     void process(Object element) throws Exception {
+        if (keyBy.broadcastInput() != null && element instanceof TwoInputElement tagged && !tagged.isFirst()) {
+            byte[] value = keyBy.valueSerde().serialize(element);
+            for (int partition = 0; partition < partitions; partition++) {
+                context.send(new ProducerRecord<>(topic, partition, context.timestamp(), null, value));
+            }
+            return;
+        }
         Object key = keyBy.keySelector().getKey(element);
         if (key == null) {
             throw new IllegalArgumentException(keyBy.name() + " selected a null key for " + element);

@@ -85,7 +85,8 @@ final class TaskFactory {
      */
     private int markerBase(KeyByTransformation keyBy, int writerId) {
         return topology.subTopologies().stream()
-                .filter(upstream -> upstream.id() < writerId && upstream.nodes().contains(keyBy) && upstream.root() != keyBy)
+                .filter(upstream -> upstream.id() < writerId && upstream.nodes().contains(keyBy) && upstream.root() != keyBy
+                        && keyBy.writesKeyedFrom(upstream.nodes()))
                 .mapToInt(upstream -> partitionCounts.get(upstream.sourceTopic()))
                 .sum();
     }
@@ -114,7 +115,8 @@ final class TaskFactory {
                 return new RepartitionSourceNode(k);
             }
             String topic = topology.repartitionTopics().get(k);
-            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), markerBase(k, sub.id()), context);
+            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), markerBase(k, sub.id()),
+                    k.writesKeyedFrom(sub.nodes()), context);
         }
         if (node instanceof SinkTransformation s) {
             return new SinkNode(s.name(), s.sink(), context);

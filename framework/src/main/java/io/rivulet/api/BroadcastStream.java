@@ -1,0 +1,29 @@
+package io.rivulet.api;
+
+import java.util.List;
+
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.internal.graph.Transformation;
+
+/**
+ * A stream whose every element reaches every task of the operator it is connected to, with the broadcast
+ * states it declares: {@code keyedStream.connect(rules.broadcast(serde, descriptor)).process(...)}.
+ */
+public final class BroadcastStream<T> {
+
+    final Transformation transformation;
+    final Serde<T> serde;
+    final List<MapStateDescriptor<?, ?>> descriptors;
+
+    BroadcastStream(Transformation transformation, Serde<T> serde, List<MapStateDescriptor<?, ?>> descriptors) {
+        this.transformation = transformation;
+        this.serde = serde;
+        this.descriptors = descriptors;
+    }
+
+    /** The broadcast states the connected function may use. */
+    public List<MapStateDescriptor<?, ?>> descriptors() {
+        return descriptors;
+    }
+}

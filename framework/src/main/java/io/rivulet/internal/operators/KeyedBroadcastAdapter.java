@@ -1,0 +1,193 @@
+package io.rivulet.internal.operators;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.functions.TimeDomain;
+import io.rivulet.api.functions.TimerService;
+import io.rivulet.api.state.BroadcastState;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReadOnlyBroadcastState;
+
+/**
+ * Runs a {@link KeyedBroadcastProcessFunction} as the keyed process function of the union of its keyed input
+ * and its broadcast input (written to every partition, so every task sees every broadcast element).
+ */
+public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, TwoInputElement, Object> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeyedBroadcastProcessFunction<Object, Object, Object, Object> function;
+    private transient BroadcastStates states;
+    private transient Map<String, StoredBroadcastState<?, ?>> opened;
+    private transient Context current;
+    private transient KeyedContext keyedContext;
+    private transient BroadcastContext broadcastContext;
+
+    public KeyedBroadcastAdapter(KeyedBroadcastProcessFunction<Object, Object, Object, Object> function) {
+        this.function = function;
+    }
+
+    @Override
+    public void open(RuntimeContext runtimeContext) throws Exception {
+        states = (BroadcastStates) runtimeContext;
+        opened = new HashMap<>();
+        keyedContext = new KeyedContext();
+        broadcastContext = new BroadcastContext();
+        function.open(runtimeContext);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K, V> StoredBroadcastState<K, V> state(MapStateDescriptor<K, V> descriptor) {
+        return (StoredBroadcastState<K, V>) opened.computeIfAbsent(descriptor.name(),
+                name -> new StoredBroadcastState<>(states.broadcastState(descriptor)));
+    }
+
+    @Override
+    public void processElement(TwoInputElement element, Context ctx, Collector<Object> out) throws Exception {
+        current = ctx;
+        if (element.isFirst()) {
+            function.processElement(element.value(), keyedContext, out);
+        } else {
+            function.processBroadcastElement(element.value(), broadcastContext, out);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
+        current = ctx;
+        function.onTimer(timestamp, keyedContext, out);
+    }
+
+    @Override
+    public void close() throws Exception {
+        function.close();
+    }
+
+    private final class BroadcastContext extends KeyedBroadcastProcessFunction<Object, Object, Object, Object>.Context {
+
+        BroadcastContext() {
+            function.super();
+        }
+
+        @Override
+        public long timestamp() {
+            return current.timestamp();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            current.output(tag, value);
+        }
+
+        @Override
+        public long currentWatermark() {
+            return current.timerService().currentWatermark();
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return current.timerService().currentProcessingTime();
+        }
+
+        @Override
+        public <KS, VS> BroadcastState<KS, VS> getBroadcastState(MapStateDescriptor<KS, VS> descriptor) {
+            return state(descriptor);
+        }
+    }
+
+    private final class KeyedContext extends KeyedBroadcastProcessFunction<Object, Object, Object, Object>.OnTimerContext {
+
+        KeyedContext() {
+            function.super();
+        }
+
+        @Override
+        public long timestamp() {
+            return current.timestamp();
+        }
+
+        @Override
+        public <X> void output(OutputTag<X> tag, X value) {
+            current.output(tag, value);
+        }
+
+        @Override
+        public long currentWatermark() {
+            return current.timerService().currentWatermark();
+        }
+
+        @Override
+        public long currentProcessingTime() {
+            return current.timerService().currentProcessingTime();
+        }
+
+        @Override
+        public <KS, VS> ReadOnlyBroadcastState<KS, VS> getBroadcastState(MapStateDescriptor<KS, VS> descriptor) {
+            return state(descriptor);
+        }
+
+        @Override
+        public Object getCurrentKey() {
+            return current.getCurrentKey();
+        }
+
+        @Override
+        public TimerService timerService() {
+            return current.timerService();
+        }
+
+        @Override
+        public TimeDomain timeDomain() {
+            if (!(current instanceof KeyedProcessFunction<?, ?, ?>.OnTimerContext timer)) {
+                throw new IllegalStateException("the time domain is only known in onTimer");
+            }
+            return timer.timeDomain();
+        }
+    }
+
+    /** Broadcast state over a map state of the whole task. */
+    private record StoredBroadcastState<K, V>(MapState<K, V> map) implements BroadcastState<K, V> {
+
+        @Override
+        public V get(K key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean contains(K key) {
+            return map.contains(key);
+        }
+
+        @Override
+        public Iterable<Map.Entry<K, V>> immutableEntries() {
+            return map.entries();
+        }
+
+        @Override
+        public void put(K key, V value) {
+            map.put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<K, V> entries) {
+            map.putAll(entries);
+        }
+
+        @Override
+        public void remove(K key) {
+            map.remove(key);
+        }
+
+        @Override
+        public void clear() {
+            map.clear();
+        }
+    }
+}
