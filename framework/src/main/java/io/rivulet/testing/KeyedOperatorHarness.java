@@ -115,6 +115,19 @@ public final class KeyedOperatorHarness<K, I, O> implements AutoCloseable {
         runtime.restart();
     }
 
+    /** Commits, then takes a snapshot of the committed state and the watermark. */
+    public HarnessSnapshot snapshot() {
+        return new HarnessSnapshot(runtime.snapshotState(), runtime.watermark());
+    }
+
+    /**
+     * Replaces the operators' state with {@code snapshot} (taken from a harness of the same operators, or of
+     * another version with the same uids) and reopens them over it, at the snapshot's watermark.
+     */
+    public void restore(HarnessSnapshot snapshot) throws Exception {
+        runtime.restore(snapshot.states(), snapshot.watermark());
+    }
+
     @Override
     public void close() throws Exception {
         runtime.close();

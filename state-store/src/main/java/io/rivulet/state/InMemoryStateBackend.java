@@ -33,6 +33,35 @@ public final class InMemoryStateBackend implements StateBackend {
         return new Store(taskId, tasks.computeIfAbsent(taskId, id -> new TaskData()));
     }
 
+    /**
+     * A copy of the committed state of a task (the writes of an open transaction are not in it): per state
+     * name, its entries. What a test harness snapshot holds, to be imported into another backend.
+     */
+    public Map<String, NavigableMap<byte[], byte[]>> export(String taskId) {
+        Map<String, NavigableMap<byte[], byte[]>> copy = new HashMap<>();
+        TaskData data = tasks.get(taskId);
+        if (data != null) {
+            data.states.forEach((name, entries) -> copy.put(name, copyOf(entries)));
+        }
+        return copy;
+    }
+
+    /** Replaces the committed state of a task that is not open with exported state. */
+    public void importState(String taskId, Map<String, NavigableMap<byte[], byte[]>> states) {
+        if (open.contains(taskId)) {
+            throw new StateStoreLockedException("cannot import into the in-memory store of task " + taskId + " while it is open");
+        }
+        TaskData data = new TaskData();
+        states.forEach((name, entries) -> data.states.put(name, copyOf(entries)));
+        tasks.put(taskId, data);
+    }
+
+    private static NavigableMap<byte[], byte[]> copyOf(NavigableMap<byte[], byte[]> entries) {
+        NavigableMap<byte[], byte[]> copy = new TreeMap<>(Bytes.ORDER);
+        entries.forEach((key, value) -> copy.put(key.clone(), value.clone()));
+        return copy;
+    }
+
     @Override
     public void delete(String taskId) {
         if (open.contains(taskId)) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
@@ -175,6 +176,25 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
     public void restart() throws Exception {
         closeNodes();
         store.close();
+        open();
+        fire(true);
+    }
+
+    /** Commits, then copies the committed state (per state name, its entries). */
+    public Map<String, NavigableMap<byte[], byte[]>> snapshotState() {
+        commit();
+        return backend.export(TASK);
+    }
+
+    /**
+     * Closes the operators, replaces the state with {@code states}, and opens fresh copies over it at
+     * {@code watermark}: a restore from a snapshot.
+     */
+    public void restore(Map<String, NavigableMap<byte[], byte[]>> states, long restoredWatermark) throws Exception {
+        closeNodes();
+        store.close();
+        backend.importState(TASK, states);
+        watermark = restoredWatermark;
         open();
         fire(true);
     }
