@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.api.serde.Serdes;
 import io.rivulet.internal.graph.FunctionTransformation;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
@@ -59,6 +60,23 @@ final class ConnectedInputs {
         Serde<Object> serde = (Serde<Object>) (Serde<?>) new TwoInputSerde((Serde<Object>) firstSerde, (Serde<Object>) secondSerde);
         return graph.add(new KeyByTransformation(graph.nextId(), union, graph.nextKeyByOrdinal(), key,
                 (Serde<Object>) keySerde, serde));
+    }
+
+    /**
+     * A stream that is not keyed and a broadcast stream through one repartition topic: the stream's elements
+     * keep their partition index, broadcast elements go to every partition.
+     */
+    @SuppressWarnings("unchecked")
+    static KeyByTransformation broadcastForwarded(JobGraph graph, Transformation input, Serde<?> serde, Transformation broadcast,
+            Serde<?> broadcastSerde) {
+        KeyByTransformation keyBy = keyed(graph, input, broadcast, element -> {
+            throw new IllegalStateException("forwarded elements have no key");
+        }, element -> {
+            throw new IllegalStateException("broadcast elements have no key");
+        }, Serdes.bytes(), serde, broadcastSerde);
+        keyBy.forward();
+        keyBy.broadcastInput(keyBy.input().orElseThrow().inputs().get(1));
+        return keyBy;
     }
 
     /** Both keyed streams, keyed together; the key serdes must encode equal keys equally. */

@@ -127,6 +127,18 @@ public class DataStream<T> {
     }
 
     /**
+     * Connects a broadcast stream to this stream, which is not keyed, for a {@code BroadcastProcessFunction}:
+     * every task sees every broadcast element and the elements of its own partition (which pass through an
+     * internal topic, partition for partition, to meet the broadcast ones).
+     *
+     * @param serde encodes this stream's elements in that topic
+     */
+    public <B> BroadcastConnectedStream<T, B> connect(BroadcastStream<B> broadcast, Serde<T> serde) {
+        Objects.requireNonNull(broadcast, "broadcast");
+        return BroadcastConnectedStream.forwarded(graph, transformation, Objects.requireNonNull(serde, "serde"), broadcast);
+    }
+
+    /**
      * Starts a window join with {@code other}: {@code join(other, ...).where(...).equalTo(...).window(...).apply(...)}.
      *
      * @param serde stores this stream's elements in the shuffle and the window

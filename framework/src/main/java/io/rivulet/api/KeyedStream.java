@@ -61,8 +61,8 @@ public final class KeyedStream<T, K> {
      * elements of its keys. Both inputs travel through one repartition topic (the broadcast elements are
      * written to every partition of it).
      */
-    public <B> BroadcastConnectedStream<T, B, K> connect(BroadcastStream<B> broadcast) {
+    public <B> BroadcastConnectedStream<T, B> connect(BroadcastStream<B> broadcast) {
         Objects.requireNonNull(broadcast, "broadcast");
-        return new BroadcastConnectedStream<>(graph, keyBy, broadcast);
+        return BroadcastConnectedStream.keyed(graph, keyBy, broadcast);
     }
 }

@@ -1,6 +1,7 @@
 package io.rivulet.api.functions;
 
 import io.rivulet.api.state.KeyedStateStore;
+import io.rivulet.api.state.OperatorStateStore;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 
@@ -15,6 +16,12 @@ public interface RuntimeContext extends KeyedStateStore {
      */
     @Override
     <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
+
+    /**
+     * State of this operator instance in its task (not of a key). Operators on a stream that is not keyed need
+     * a {@code uid(...)} to have it.
+     */
+    OperatorStateStore getOperatorStateStore();
 
     /** The uid of the operator, as set with {@code uid(...)}. */
     String operatorUid();

@@ -14,6 +14,7 @@ public final class KeyByTransformation extends Transformation {
     private final Serde<Object> keySerde;
     private final Serde<Object> valueSerde;
     private Transformation broadcastInput;
+    private boolean forward;
 
     public KeyByTransformation(int id, Transformation input, int ordinal, KeySelector<Object, Object> keySelector,
             Serde<Object> keySerde, Serde<Object> valueSerde) {
@@ -47,6 +48,18 @@ public final class KeyByTransformation extends Transformation {
      */
     public void broadcastInput(Transformation input) {
         this.broadcastInput = input;
+    }
+
+    /**
+     * Makes this a forward shuffle: elements keep the partition index of the task that writes them (there is no
+     * key), for a stream that is not keyed but must pass through a topic, as to meet a broadcast input.
+     */
+    public void forward() {
+        this.forward = true;
+    }
+
+    public boolean isForward() {
+        return forward;
     }
 
     /** The broadcast input, or null. */

@@ -34,7 +34,7 @@ final class OperatorNodes {
             return new PassThroughNode(side.name());
         }
         if (node instanceof ProcessTransformation p) {
-            return new ProcessFunctionNode(p.name(), FunctionCopies.copy(p.function(), p.toString()), context);
+            return new ProcessFunctionNode(p.name(), p.uid().orElse(null), FunctionCopies.copy(p.function(), p.toString()), context);
         }
         if (node instanceof UnionTransformation union) {
             return new PassThroughNode(union.name());

@@ -7,6 +7,7 @@ import io.rivulet.api.state.ListState;
 import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.OperatorStateStore;
 import io.rivulet.api.state.ReducingState;
 import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
@@ -26,12 +27,14 @@ final class OperatorRuntimeContext implements RuntimeContext, BroadcastStates {
     private final TaskContext context;
     private final ScopedStateStore keyedState;
     private final ScopedStateStore broadcastState;
+    private final ScopedStateStore operatorState;
 
     OperatorRuntimeContext(String uid, TaskContext context) {
         this.uid = uid;
         this.context = context;
         this.keyedState = new ScopedStateStore(context, uid, "", context::currentKeyBytes, true);
         this.broadcastState = new ScopedStateStore(context, uid, "broadcast/", () -> WHOLE_TASK, true);
+        this.operatorState = new ScopedStateStore(context, uid, "operator/", () -> WHOLE_TASK, true);
     }
 
     /** The keyed states the function asked for, to sweep those with a background TTL cleanup. */
@@ -67,6 +70,11 @@ final class OperatorRuntimeContext implements RuntimeContext, BroadcastStates {
     @Override
     public <K, V> MapState<K, V> broadcastState(MapStateDescriptor<K, V> descriptor) {
         return broadcastState.getMapState(descriptor);
+    }
+
+    @Override
+    public OperatorStateStore getOperatorStateStore() {
+        return operatorState::getListState;
     }
 
     @Override

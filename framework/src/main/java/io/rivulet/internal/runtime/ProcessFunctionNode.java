@@ -10,6 +10,7 @@ import io.rivulet.api.state.ListState;
 import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.OperatorStateStore;
 import io.rivulet.api.state.ReducingState;
 import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
@@ -23,8 +24,12 @@ final class ProcessFunctionNode extends ProcessorNode {
     private final ProcessFunction<Object, Object>.Context functionContext;
     private final Collector<Object> collector = this::forwardUnchecked;
 
-    ProcessFunctionNode(String name, ProcessFunction<Object, Object> function, TaskContext context) {
+    private final String uid;
+
+    /** @param uid the operator's uid, or null: with one it has operator state (and broadcast state) */
+    ProcessFunctionNode(String name, String uid, ProcessFunction<Object, Object> function, TaskContext context) {
         super(name);
+        this.uid = uid;
         this.function = function;
         this.context = context;
         this.functionContext = function.new Context() {
@@ -48,7 +53,7 @@ final class ProcessFunctionNode extends ProcessorNode {
 
     @Override
     void open() throws Exception {
-        function.open(new NoKeyedState(name(), context));
+        function.open(uid == null ? new NoKeyedState(name(), context) : new OperatorRuntimeContext(uid, context));
     }
 
     @Override
@@ -65,33 +70,38 @@ final class ProcessFunctionNode extends ProcessorNode {
     private record NoKeyedState(String operator, TaskContext context) implements RuntimeContext {
 
         private <S> S refuse(String state) {
-            throw new UnsupportedOperationException("keyed state (" + state + ") needs a keyed stream: call keyBy before "
-                    + operator);
+            throw new UnsupportedOperationException(state + " is not available on a stream that is not keyed: call keyBy before "
+                    + operator + " for keyed state");
         }
 
         @Override
         public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-            return refuse(descriptor.name());
+            return refuse("keyed state " + descriptor.name());
         }
 
         @Override
         public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-            return refuse(descriptor.name());
+            return refuse("keyed state " + descriptor.name());
         }
 
         @Override
         public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
-            return refuse(descriptor.name());
+            return refuse("keyed state " + descriptor.name());
         }
 
         @Override
         public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-            return refuse(descriptor.name());
+            return refuse("keyed state " + descriptor.name());
         }
 
         @Override
         public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-            return refuse(descriptor.name());
+            return refuse("keyed state " + descriptor.name());
+        }
+
+        @Override
+        public OperatorStateStore getOperatorStateStore() {
+            return refuse("operator state: give " + operator + " a uid(...)");
         }
 
         @Override

@@ -57,6 +57,11 @@ final class RepartitionSinkNode extends ProcessorNode {
             }
             return;
         }
+        if (keyBy.isForward()) {
+            int partition = context.taskId().partition() % partitions;
+            context.send(new ProducerRecord<>(topic, partition, context.timestamp(), null, keyBy.valueSerde().serialize(element)));
+            return;
+        }
         Object key = keyBy.keySelector().getKey(element);
         if (key == null) {
             throw new IllegalArgumentException(keyBy.name() + " selected a null key for " + element);

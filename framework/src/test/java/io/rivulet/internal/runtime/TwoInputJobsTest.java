@@ -21,9 +21,14 @@ import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
+import io.rivulet.api.functions.BroadcastProcessFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessJoinFunction;
+import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testfunctions.Echo;
 import io.rivulet.testkit.KafkaCluster;
@@ -129,6 +134,66 @@ class TwoInputJobsTest {
             assertThat(out).allSatisfy(r -> assertThat(r.timestamp()).isEqualTo(Long.parseLong(r.value().split("@")[1])));
             // Five tasks (2 + 3 partitions) write watermark markers into the shared repartition topic.
             assertThat(runtime.watermarks()).containsKeys("2_0", "2_1", "2_2");
+        }
+    }
+
+    static final MapStateDescriptor<String, Boolean> STOPWORDS = new MapStateDescriptor<>("stopwords", Serdes.string(),
+            Serdes.json(Boolean.class));
+
+    /** Drops stopwords; every task reports each stopword it learns, and counts its words in operator state. */
+    static final class StopwordFilter extends BroadcastProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ListState<String> passed;
+
+        @Override
+        public void open(RuntimeContext context) {
+            passed = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("passed", Serdes.string()));
+        }
+
+        @Override
+        public void processElement(String word, ReadOnlyContext ctx, Collector<String> out) {
+            if (!ctx.getBroadcastState(STOPWORDS).contains(word)) {
+                passed.add(word);
+                int count = 0;
+                for (String ignored : passed.get()) {
+                    count++;
+                }
+                out.collect(word + "#" + count);
+            }
+        }
+
+        @Override
+        public void processBroadcastElement(String stopword, Context ctx, Collector<String> out) {
+            ctx.getBroadcastState(STOPWORDS).put(stopword, true);
+            out.collect("learned:" + stopword);
+        }
+    }
+
+    @Test
+    void aBroadcastReachesEveryTaskOfAStreamThatIsNotKeyed(KafkaCluster kafka) {
+        kafka.createTopic("words", 2);
+        kafka.createTopic("stopwords", 1);
+        kafka.createTopic("filtered", 1);
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values("words", Serdes.string()))
+                .connect(job.fromSource(KafkaSource.values("stopwords", Serdes.string())).broadcast(Serdes.string(), STOPWORDS),
+                        Serdes.string())
+                .process(new StopwordFilter()).uid("stopwords")
+                .sinkTo(KafkaSink.values("filtered", Serdes.string()));
+        try (StreamsRuntime runtime = StreamsRuntime.start(config("broadcast", kafka), job.graph(), error -> { })) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "stopwords", List.of("the"));
+            // Two input partitions, two tasks: each learns the stopword.
+            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "filtered", 2, Duration.ofSeconds(60)))
+                    .extracting(ConsumerRecord::value).containsExactly("learned:the", "learned:the");
+            try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
+                for (String word : List.of("the", "cat", "the", "hat")) {
+                    producer.send(new ProducerRecord<>("words", 0, null, word));
+                }
+                producer.send(new ProducerRecord<>("words", 1, null, "the"));
+                producer.send(new ProducerRecord<>("words", 1, null, "bat"));
+            }
+            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "filtered", 5, Duration.ofSeconds(60)))
+                    .extracting(ConsumerRecord::value).containsExactlyInAnyOrder("learned:the", "learned:the", "cat#1", "hat#2", "bat#1");
         }
     }
 }
