@@ -38,7 +38,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     int runs;
 
     @Option(names = "--workloads", split = ",", description = "workloads to run (default: all)")
-    Set<String> workloads = Set.of("stateless", "wordcount");
+    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window");
 
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");

@@ -46,7 +46,7 @@ final class KafkaProbe implements AutoCloseable {
         Random random = new Random(seed);
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(topic, workload.value(random)));
+                producer.send(new ProducerRecord<>(topic, workload.value(random, i)));
             }
             producer.flush();
         }

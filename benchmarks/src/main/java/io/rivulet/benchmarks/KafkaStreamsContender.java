@@ -1,5 +1,6 @@
 package io.rivulet.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -8,9 +9,13 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
  * The peer, written as its documentation shows: the DSL, exactly_once_v2, the default RocksDB stores with
@@ -22,16 +27,10 @@ final class KafkaStreamsContender {
 
     KafkaStreamsContender(Workload workload, ContenderSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, String> input = builder.stream(settings.input());
-        switch (workload) {
-            case STATELESS -> input.mapValues(Transforms::toEuros).filter((key, bid) -> Transforms.evenAuction(bid))
-                    .to(settings.output());
-            case WORDCOUNT -> input.flatMapValues(line -> Arrays.asList(Transforms.words(line)))
-                    .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
-                    .count()
-                    .toStream()
-                    .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
-                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+        if (workload.windowed()) {
+            windowed(builder, workload, settings);
+        } else {
+            plain(builder, workload, settings);
         }
         Properties props = new Properties();
         props.putAll(settings.clientConfigs());
@@ -46,6 +45,48 @@ final class KafkaStreamsContender {
                 settings.groupInstanceId());
         ContenderSettings.PRODUCER_TUNING.forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
         streams = new KafkaStreams(builder.build(), props);
+    }
+
+    private static void plain(StreamsBuilder builder, Workload workload, ContenderSettings settings) {
+        KStream<String, String> input = builder.stream(settings.input());
+        switch (workload) {
+            case STATELESS -> input.mapValues(Transforms::toEuros).filter((key, bid) -> Transforms.evenAuction(bid))
+                    .to(settings.output());
+            case WORDCOUNT -> input.flatMapValues(line -> Arrays.asList(Transforms.words(line)))
+                    .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
+                    .count()
+                    .toStream()
+                    .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
+                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+            default -> throw new IllegalArgumentException(workload.id());
+        }
+    }
+
+    /**
+     * Event time from the bid, a grace period of Nexmark's 4 s out-of-orderness, and final results only
+     * ({@code EmitStrategy.onWindowClose()}), as Rivulet emits each window once.
+     */
+    private static void windowed(StreamsBuilder builder, Workload workload, ContenderSettings settings) {
+        KStream<String, String> bids = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
+                .withTimestampExtractor((record, previous) -> NexmarkBids.time((String) record.value())));
+        Duration grace = Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS);
+        if (workload == Workload.TUMBLING_WINDOW) {
+            bids.groupBy((key, bid) -> NexmarkBids.auction(bid), Grouped.with(Serdes.String(), Serdes.String()))
+                    .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10), grace))
+                    .emitStrategy(EmitStrategy.onWindowClose())
+                    .count()
+                    .toStream()
+                    .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
+                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+        } else {
+            bids.groupBy((key, bid) -> NexmarkBids.bidder(bid), Grouped.with(Serdes.String(), Serdes.String()))
+                    .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(10), grace))
+                    .emitStrategy(EmitStrategy.onWindowClose())
+                    .count()
+                    .toStream()
+                    .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
+                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+        }
     }
 
     void start() {

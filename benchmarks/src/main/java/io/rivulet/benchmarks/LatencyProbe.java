@@ -78,7 +78,7 @@ final class LatencyProbe {
                 if (wait > 1_000_000) {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
-                String bid = Workload.STATELESS.value(random);
+                String bid = Workload.STATELESS.value(random, sent);
                 if (Transforms.evenAuction(bid)) {
                     expected++;
                 }

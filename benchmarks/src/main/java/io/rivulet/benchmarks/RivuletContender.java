@@ -1,5 +1,6 @@
 package io.rivulet.benchmarks;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +8,10 @@ import java.util.Optional;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
+import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;
+import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
 import io.rivulet.internal.runtime.ErrorPolicy;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.StreamsRuntime;
@@ -22,6 +26,19 @@ final class RivuletContender {
     private StreamsRuntime runtime;
 
     RivuletContender(Workload workload, ContenderSettings settings) {
+        if (workload.windowed()) {
+            windowed(workload, settings);
+        } else {
+            plain(workload, settings);
+        }
+        Map<String, Object> kafka = new HashMap<>(settings.clientConfigs());
+        kafka.putAll(ContenderSettings.PRODUCER_TUNING);
+        config = new RuntimeConfig(settings.applicationId(), kafka, settings.stateDir(), ProcessingGuarantee.EXACTLY_ONCE,
+                ContenderSettings.COMMIT_INTERVAL, 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
+                Optional.of(settings.groupInstanceId()), false);
+    }
+
+    private void plain(Workload workload, ContenderSettings settings) {
         var input = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()));
         switch (workload) {
             case STATELESS -> input.map(Transforms::toEuros).filter(Transforms::evenAuction)
@@ -34,12 +51,22 @@ final class RivuletContender {
                     .keyBy(word -> word, Serdes.string(), Serdes.string())
                     .process(new CountPerWord()).uid("count")
                     .sinkTo(KafkaSink.keyValues(settings.output(), Serdes.string(), Serdes.string()));
+            default -> throw new IllegalArgumentException(workload.id());
         }
-        Map<String, Object> kafka = new HashMap<>(settings.clientConfigs());
-        kafka.putAll(ContenderSettings.PRODUCER_TUNING);
-        config = new RuntimeConfig(settings.applicationId(), kafka, settings.stateDir(), ProcessingGuarantee.EXACTLY_ONCE,
-                ContenderSettings.COMMIT_INTERVAL, 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
-                Optional.of(settings.groupInstanceId()), false);
+    }
+
+    /** Event time from the bid, watermarks 4 s behind (Nexmark's out-of-orderness), each window emitted once. */
+    private void windowed(Workload workload, ContenderSettings settings) {
+        var bids = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()),
+                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS))
+                        .withTimestampAssigner((bid, ts) -> NexmarkBids.time(bid)));
+        var windows = workload == Workload.TUMBLING_WINDOW
+                ? bids.keyBy(NexmarkBids::auction, Serdes.string(), Serdes.string())
+                        .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+                : bids.keyBy(NexmarkBids::bidder, Serdes.string(), Serdes.string())
+                        .window(EventTimeSessionWindows.<String>withGap(Duration.ofSeconds(10)));
+        windows.aggregate(new WindowCounts.Count(), Serdes.longs(), new WindowCounts.Emit()).uid("count")
+                .sinkTo(KafkaSink.keyValues(settings.output(), Serdes.string(), Serdes.string()));
     }
 
     void start() {

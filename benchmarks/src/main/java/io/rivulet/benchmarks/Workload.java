@@ -10,7 +10,11 @@ enum Workload {
     /** Nexmark q1 + q2 in one pipeline: convert a bid's price to euros, keep the bids of even auctions. */
     STATELESS("stateless", "map + filter (Nexmark q1 + q2 shape)"),
     /** Lines of three words over 100,000 distinct words: a running count per word, RocksDB state and changelog. */
-    WORDCOUNT("wordcount", "word count, 100k distinct keys");
+    WORDCOUNT("wordcount", "word count, 100k distinct keys"),
+    /** Nexmark bids per auction in tumbling 10 s event-time windows, each window emitted once when complete. */
+    TUMBLING_WINDOW("tumbling-window", "bids per auction, tumbling 10 s event-time windows (Nexmark q5 shape)"),
+    /** Nexmark bids per bidder in event-time sessions with a 10 s gap, each session emitted once when complete. */
+    SESSION_WINDOW("session-window", "bids per bidder, 10 s-gap event-time sessions (Nexmark q11)");
 
     static final int DISTINCT_WORDS = 100_000;
 
@@ -34,9 +38,15 @@ enum Workload {
         return "bench-" + id + "-in";
     }
 
-    /** The i-th input value for a generator seeded once per load. */
-    String value(Random random) {
+    /** Whether the workload's results come from event-time windows. */
+    boolean windowed() {
+        return this == TUMBLING_WINDOW || this == SESSION_WINDOW;
+    }
+
+    /** The {@code index}-th input value for a generator seeded once per load. */
+    String value(Random random, long index) {
         return switch (this) {
+            case TUMBLING_WINDOW, SESSION_WINDOW -> NexmarkBids.bid(random, index);
             case STATELESS -> random.nextInt(10_000) + "," + random.nextInt(100_000) + "," + (100 + random.nextInt(100_000));
             case WORDCOUNT -> "w" + random.nextInt(DISTINCT_WORDS) + " w" + random.nextInt(DISTINCT_WORDS)
                     + " w" + random.nextInt(DISTINCT_WORDS);
