@@ -1,5 +1,6 @@
 package io.rivulet.benchmarks;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -38,7 +39,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     int runs;
 
     @Option(names = "--workloads", split = ",", description = "workloads to run (default: all)")
-    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window");
+    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window", "interval-join");
 
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");
@@ -54,6 +55,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     public Integer call() {
         Mode chosen = Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
         int records = chosen == Mode.FULL ? 1_000_000 : 100_000;
+        // Every run starts on a new broker: local state of an earlier run belongs to changelogs that are gone.
+        deleteRecursively(out.resolve("state"));
         int runCount = runs > 0 ? runs : (chosen == Mode.FULL ? 3 : 2);
         int rate = chosen == Mode.FULL ? 5_000 : 2_000;
         Duration latencyDuration = Duration.ofSeconds(chosen == Mode.FULL ? 30 : 10);
@@ -194,5 +197,16 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     private static String output(Workload workload, Contender contender) {
         return "bench-" + workload.id() + "-" + contender.id() + "-out";
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the state of earlier runs in " + dir, e);
+        }
     }
 }

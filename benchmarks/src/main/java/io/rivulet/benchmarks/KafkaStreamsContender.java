@@ -12,9 +12,11 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.JoinWindows;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.SessionWindows;
+import org.apache.kafka.streams.kstream.StreamJoined;
 import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
@@ -67,6 +69,10 @@ final class KafkaStreamsContender {
      * ({@code EmitStrategy.onWindowClose()}), as Rivulet emits each window once.
      */
     private static void windowed(StreamsBuilder builder, Workload workload, ContenderSettings settings) {
+        if (workload == Workload.INTERVAL_JOIN) {
+            intervalJoin(builder, settings);
+            return;
+        }
         KStream<String, String> bids = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
                 .withTimestampExtractor((record, previous) -> NexmarkBids.time((String) record.value())));
         Duration grace = Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS);
@@ -87,6 +93,20 @@ final class KafkaStreamsContender {
                     .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
                     .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
         }
+    }
+
+    /** A stream-stream join, Kafka Streams' interval join: within 10 s either way, a grace of 4 s. */
+    private static void intervalJoin(StreamsBuilder builder, ContenderSettings settings) {
+        KStream<String, String> events = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
+                .withTimestampExtractor((record, previous) -> NexmarkEvents.time((String) record.value())));
+        KStream<String, String> bids = events.filter((key, event) -> NexmarkEvents.isBid(event))
+                .selectKey((key, bid) -> NexmarkEvents.auctionId(bid));
+        KStream<String, String> auctions = events.filter((key, event) -> NexmarkEvents.isAuction(event))
+                .selectKey((key, auction) -> NexmarkEvents.auctionId(auction));
+        bids.join(auctions, NexmarkEvents::joined,
+                        JoinWindows.ofTimeDifferenceAndGrace(Duration.ofSeconds(10), Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS)),
+                        StreamJoined.with(Serdes.String(), Serdes.String(), Serdes.String()))
+                .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
     }
 
     void start() {

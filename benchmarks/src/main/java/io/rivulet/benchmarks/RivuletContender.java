@@ -9,6 +9,8 @@ import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;
 import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
@@ -57,6 +59,10 @@ final class RivuletContender {
 
     /** Event time from the bid, watermarks 4 s behind (Nexmark's out-of-orderness), each window emitted once. */
     private void windowed(Workload workload, ContenderSettings settings) {
+        if (workload == Workload.INTERVAL_JOIN) {
+            intervalJoin(settings);
+            return;
+        }
         var bids = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()),
                 WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS))
                         .withTimestampAssigner((bid, ts) -> NexmarkBids.time(bid)));
@@ -67,6 +73,28 @@ final class RivuletContender {
                         .window(EventTimeSessionWindows.<String>withGap(Duration.ofSeconds(10)));
         windows.aggregate(new WindowCounts.Count(), Serdes.longs(), new WindowCounts.Emit()).uid("count")
                 .sinkTo(KafkaSink.keyValues(settings.output(), Serdes.string(), Serdes.string()));
+    }
+
+    /** Bids and auctions from one topic, each keyed by auction, joined when within 10 s of each other. */
+    private void intervalJoin(ContenderSettings settings) {
+        var events = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()),
+                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS))
+                        .withTimestampAssigner((event, ts) -> NexmarkEvents.time(event)));
+        var bids = events.filter(NexmarkEvents::isBid).keyBy(NexmarkEvents::auctionId, Serdes.string(), Serdes.string());
+        var auctions = events.filter(NexmarkEvents::isAuction).keyBy(NexmarkEvents::auctionId, Serdes.string(), Serdes.string());
+        bids.intervalJoin(auctions).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
+                .process(new JoinBids()).uid("join")
+                .sinkTo(KafkaSink.values(settings.output(), Serdes.string()));
+    }
+
+    /** Writes a joined bid and auction. */
+    static final class JoinBids extends ProcessJoinFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(String bid, String auction, Context ctx, Collector<String> out) {
+            out.collect(NexmarkEvents.joined(bid, auction));
+        }
     }
 
     void start() {

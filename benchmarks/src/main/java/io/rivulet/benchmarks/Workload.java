@@ -14,7 +14,9 @@ enum Workload {
     /** Nexmark bids per auction in tumbling 10 s event-time windows, each window emitted once when complete. */
     TUMBLING_WINDOW("tumbling-window", "bids per auction, tumbling 10 s event-time windows (Nexmark q5 shape)"),
     /** Nexmark bids per bidder in event-time sessions with a 10 s gap, each session emitted once when complete. */
-    SESSION_WINDOW("session-window", "bids per bidder, 10 s-gap event-time sessions (Nexmark q11)");
+    SESSION_WINDOW("session-window", "bids per bidder, 10 s-gap event-time sessions (Nexmark q11)"),
+    /** Nexmark events: bids joined with their auction when within 10 s of it, both shuffled by auction. */
+    INTERVAL_JOIN("interval-join", "bids joined with their auction within ±10 s (Nexmark events, interval join)");
 
     static final int DISTINCT_WORDS = 100_000;
 
@@ -38,15 +40,16 @@ enum Workload {
         return "bench-" + id + "-in";
     }
 
-    /** Whether the workload's results come from event-time windows. */
+    /** Whether the workload runs on event time (windows, joins). */
     boolean windowed() {
-        return this == TUMBLING_WINDOW || this == SESSION_WINDOW;
+        return this == TUMBLING_WINDOW || this == SESSION_WINDOW || this == INTERVAL_JOIN;
     }
 
     /** The {@code index}-th input value for a generator seeded once per load. */
     String value(Random random, long index) {
         return switch (this) {
             case TUMBLING_WINDOW, SESSION_WINDOW -> NexmarkBids.bid(random, index);
+            case INTERVAL_JOIN -> NexmarkEvents.event(random, index);
             case STATELESS -> random.nextInt(10_000) + "," + random.nextInt(100_000) + "," + (100 + random.nextInt(100_000));
             case WORDCOUNT -> "w" + random.nextInt(DISTINCT_WORDS) + " w" + random.nextInt(DISTINCT_WORDS)
                     + " w" + random.nextInt(DISTINCT_WORDS);

@@ -13,9 +13,10 @@ import io.rivulet.api.serde.Serde;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.windowing.evictors.TimestampedValue;
 
 /**
- * An interval join, as Flink's {@code IntervalJoinOperator}: per key, both sides are buffered by timestamp;
+ * An interval join, as Flink's {@code IntervalJoinOperator}: per key, both sides are buffered by time;
  * a left element at {@code t} joins the right elements in {@code [t + lower, t + upper]} (bounds inclusive
  * unless made exclusive), results are stamped with the larger timestamp, and an element behind the watermark
  * on arrival is late and goes to that side's late output. Buffers are keyed state, cleaned up by event-time
@@ -24,6 +25,11 @@ import io.rivulet.api.state.MapStateDescriptor;
 public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object> {
 
     private static final long serialVersionUID = 1L;
+    /**
+     * Elements are buffered per second of event time: one state entry and one cleanup timer per key and
+     * second, instead of one per element.
+     */
+    private static final long BUCKET = 1_000;
 
     private final ProcessJoinFunction<Object, Object, Object> join;
     private final long lower;
@@ -32,8 +38,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     private final Serde<Object> rightSerde;
     private final OutputTag<Object> leftLate;
     private final OutputTag<Object> rightLate;
-    private transient MapState<Long, List<Object>> leftBuffer;
-    private transient MapState<Long, List<Object>> rightBuffer;
+    private transient MapState<Long, List<TimestampedValue<Object>>> leftBuffer;
+    private transient MapState<Long, List<TimestampedValue<Object>>> rightBuffer;
     private transient PairContext pairContext;
 
     /**
@@ -57,8 +63,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
 
     @Override
     public void open(RuntimeContext context) throws Exception {
-        leftBuffer = context.getMapState(new MapStateDescriptor<>("left-buffer", Serdes.longs(), new ElementListSerde(leftSerde)));
-        rightBuffer = context.getMapState(new MapStateDescriptor<>("right-buffer", Serdes.longs(), new ElementListSerde(rightSerde)));
+        leftBuffer = context.getMapState(new MapStateDescriptor<>("left-buffer", Serdes.longs(), new TimestampedElementsSerde(leftSerde)));
+        rightBuffer = context.getMapState(new MapStateDescriptor<>("right-buffer", Serdes.longs(), new TimestampedElementsSerde(rightSerde)));
         pairContext = new PairContext();
         join.open(context);
     }
@@ -75,29 +81,34 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
             }
             return;
         }
-        MapState<Long, List<Object>> ours = left ? leftBuffer : rightBuffer;
-        List<Object> bucket = ours.get(timestamp);
-        List<Object> updated = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);
-        updated.add(element.value());
-        ours.put(timestamp, updated);
+        MapState<Long, List<TimestampedValue<Object>>> ours = left ? leftBuffer : rightBuffer;
+        long bucket = Math.floorDiv(timestamp, BUCKET) * BUCKET;
+        List<TimestampedValue<Object>> stored = ours.get(bucket);
+        List<TimestampedValue<Object>> updated = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
+        updated.add(new TimestampedValue<>(element.value(), timestamp));
+        ours.put(bucket, updated);
 
         long from = left ? timestamp + lower : timestamp - upper;
         long to = left ? timestamp + upper : timestamp - lower;
         pairContext.bind(ctx);
-        for (Map.Entry<Long, List<Object>> other : (left ? rightBuffer : leftBuffer).entries()) {
-            long otherTimestamp = other.getKey();
-            if (otherTimestamp < from || otherTimestamp > to) {
+        for (Map.Entry<Long, List<TimestampedValue<Object>>> other : (left ? rightBuffer : leftBuffer).entries()) {
+            if (other.getKey() + BUCKET <= from || other.getKey() > to) {
                 continue;
             }
-            for (Object match : other.getValue()) {
+            for (TimestampedValue<Object> match : other.getValue()) {
+                if (match.timestamp() < from || match.timestamp() > to) {
+                    continue;
+                }
                 if (left) {
-                    emit(element.value(), timestamp, match, otherTimestamp, ctx, out);
+                    emit(element.value(), timestamp, match.value(), match.timestamp(), ctx, out);
                 } else {
-                    emit(match, otherTimestamp, element.value(), timestamp, ctx, out);
+                    emit(match.value(), match.timestamp(), element.value(), timestamp, ctx, out);
                 }
             }
         }
-        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(timestamp) : rightCleanup(timestamp));
+        // One timer per bucket (timers are deduplicated): when the last timestamp the bucket can hold is done.
+        long lastInBucket = bucket + BUCKET - 1;
+        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(lastInBucket) : rightCleanup(lastInBucket));
     }
 
     private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp, Context ctx,
@@ -124,18 +135,14 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         return lower <= 0 ? timestamp - lower : timestamp;
     }
 
+    /**
+     * Every bucket registered a timer at the cleanup time of its last timestamp, so the timer names the buckets
+     * it cleans: the left one and the right one whose last timestamp's cleanup is {@code timestamp}.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
-        for (Long bucket : leftBuffer.keys()) {
-            if (leftCleanup(bucket) <= timestamp) {
-                leftBuffer.remove(bucket);
-            }
-        }
-        for (Long bucket : rightBuffer.keys()) {
-            if (rightCleanup(bucket) <= timestamp) {
-                rightBuffer.remove(bucket);
-            }
-        }
+        leftBuffer.remove((upper > 0 ? timestamp - upper : timestamp) - BUCKET + 1);
+        rightBuffer.remove((lower <= 0 ? timestamp + lower : timestamp) - BUCKET + 1);
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testfunctions.Echo;
+import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.TestRecords;
 import io.rivulet.testkit.junit.WithKafkaCluster;
@@ -194,6 +195,43 @@ class TwoInputJobsTest {
             }
             assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "filtered", 5, Duration.ofSeconds(60)))
                     .extracting(ConsumerRecord::value).containsExactlyInAnyOrder("learned:the", "learned:the", "cat#1", "hat#2", "bat#1");
+        }
+    }
+
+    @Test
+    void anIntervalJoinOfTwoStreamsSplitFromOneTopicCleansUpAsEventTimeAdvances(KafkaCluster kafka) {
+        kafka.createTopic("events", 2);
+        kafka.createTopic("joined-events", 1);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            long ts = 1_000_000L + i * 10L;
+            events.add((i % 4 == 0 ? "A," : "B,") + (i / 40) + "," + ts);
+        }
+        long expected = 0;
+        for (String left : events) {
+            for (String right : events) {
+                if (left.startsWith("B") && right.startsWith("A") && keyOf(left.substring(2)).equals(keyOf(right.substring(2)))
+                        && Math.abs(timestampOf(left.substring(2)) - timestampOf(right.substring(2))) <= 1_000) {
+                    expected++;
+                }
+            }
+        }
+        TestRecords.produceValues(kafka.bootstrapServers(), "events", events);
+        JobBuilder job = new JobBuilder();
+        DataStream<String> all = job.fromSource(KafkaSource.values("events", Serdes.string()),
+                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(100))
+                        .withTimestampAssigner((event, ts) -> timestampOf(event.substring(2))));
+        all.filter(event -> event.startsWith("B")).keyBy(event -> keyOf(event.substring(2)), Serdes.string(), Serdes.string())
+                .intervalJoin(all.filter(event -> event.startsWith("A"))
+                        .keyBy(event -> keyOf(event.substring(2)), Serdes.string(), Serdes.string()))
+                .between(Duration.ofSeconds(-1), Duration.ofSeconds(1))
+                .process(new Pair()).uid("split-join")
+                .sinkTo(KafkaSink.values("joined-events", Serdes.string()));
+        try (StreamsRuntime runtime = StreamsRuntime.start(config("split-join", kafka), job.graph(), error -> { })) {
+            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "joined-events", (int) expected, Duration.ofSeconds(60)))
+                    .hasSize((int) expected);
+            Await.until(Duration.ofSeconds(30), "event time after the shuffle past the first events",
+                    () -> runtime.watermarks().getOrDefault("1_0", Long.MIN_VALUE) > 1_000_000L);
         }
     }
 }

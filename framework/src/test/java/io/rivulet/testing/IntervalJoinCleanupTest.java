@@ -1,0 +1,51 @@
+package io.rivulet.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.NavigableMap;
+
+import org.junit.jupiter.api.Test;
+
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.ProcessJoinFunction;
+import io.rivulet.api.serde.Serdes;
+
+/** The buffers and timers of an interval join are dropped once the watermark has passed what they can match. */
+class IntervalJoinCleanupTest {
+
+    static final class Pair extends ProcessJoinFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(String left, String right, Context ctx, Collector<String> out) {
+            out.collect(left + "+" + right);
+        }
+    }
+
+    @Test
+    void nothingIsLeftOnceTheWatermarkPassedEveryElement() throws Exception {
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(v -> v.substring(0, 1),
+                v -> v.substring(0, 1), Serdes.string(), Serdes.string(), Serdes.string(),
+                (left, right) -> left.intervalJoin(right).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
+                        .process(new Pair()))) {
+            for (long ts = 0; ts < 60_000; ts += 250) {
+                harness.processElement1("a" + ts, ts);
+                harness.processElement2("a" + ts, ts);
+                harness.processWatermark(ts - 4_000);
+            }
+            harness.processWatermark(100_000);
+            Map<String, NavigableMap<byte[], byte[]>> state = harness.snapshot().states();
+            assertThat(state).allSatisfy((name, entries) -> assertThat(entries).as(name).isEmpty());
+            // Every pair at most 10 s apart on a 250 ms grid of 240 steps: 81 partners each, fewer at the edges.
+            long pairs = 0;
+            for (long left = 0; left < 60_000; left += 250) {
+                for (long right = 0; right < 60_000; right += 250) {
+                    pairs += Math.abs(left - right) <= 10_000 ? 1 : 0;
+                }
+            }
+            assertThat(harness.output()).hasSize((int) pairs);
+        }
+    }
+}
