@@ -119,6 +119,12 @@ public final class InMemoryStateBackend implements StateBackend {
         }
 
         @Override
+        protected void committedWipe() {
+            data.states.clear();
+            data.offsets.clear();
+        }
+
+        @Override
         protected void release() {
             open.remove(taskId());
         }

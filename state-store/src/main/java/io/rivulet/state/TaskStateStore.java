@@ -51,6 +51,13 @@ public interface TaskStateStore extends AutoCloseable {
     /** Applies restored changelog records directly, atomically with the changelog's new offset. */
     void restore(String changelog, List<StateWrite> records, long nextOffset);
 
+    /**
+     * Deletes every committed entry and changelog offset, and the buffer: for local state that does not belong
+     * to the changelog it claims to mirror (a changelog recreated, a state directory reused against another
+     * cluster), which must be restored from scratch instead.
+     */
+    void wipe();
+
     /** Releases the lock and native resources; a non-empty buffer is discarded. */
     @Override
     void close();

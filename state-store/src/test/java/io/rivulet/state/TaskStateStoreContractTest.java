@@ -92,6 +92,21 @@ class TaskStateStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void wipeLeavesNothingCommittedNorBuffered(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-wipe"); TaskStateStore store = backend.open("2_0")) {
+            store.restore("cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("t", b("k"), b("w"))), 7);
+            store.put("s", b("pending"), b("x"));
+            store.wipe();
+            assertThat(store.get("s", b("k"))).isNull();
+            assertThat(store.get("t", b("k"))).isNull();
+            assertThat(store.get("s", b("pending"))).isNull();
+            assertThat(store.committedOffsets()).isEmpty();
+            assertThat(store.hasPendingWrites()).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void aTaskCannotBeOpenedTwice(String name, Function<String, StateBackend> backends) {
         try (StateBackend backend = backends.apply(name + "-lock")) {
             TaskStateStore first = backend.open("0_1");

@@ -57,6 +57,19 @@ final class ChangelogReader implements AutoCloseable {
         Map<TopicPartition, Long> ends = restoreConsumer.endOffsets(changelogs);
         for (TopicPartition changelog : changelogs) {
             long start = stored.getOrDefault(changelog.toString(), 0L);
+            if (start > ends.getOrDefault(changelog, 0L)) {
+                // The local state went further than the changelog exists: it mirrors another changelog (one that
+                // was deleted and recreated, or another cluster's). Using it would mix foreign state in.
+                LOG.warn("Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
+                        + " changelog; wiping it and restoring from the changelog", task.id(), start, changelog,
+                        ends.getOrDefault(changelog, 0L));
+                task.store().wipe();
+                stored = Map.of();
+                break;
+            }
+        }
+        for (TopicPartition changelog : changelogs) {
+            long start = stored.getOrDefault(changelog.toString(), 0L);
             long end = ends.getOrDefault(changelog, 0L);
             if (start < end) {
                 active.put(changelog, new Restoration(task, end));

@@ -36,6 +36,9 @@ public abstract class BufferedTaskStore implements TaskStateStore {
 
     protected abstract void release();
 
+    /** Deletes every committed entry and offset. */
+    protected abstract void committedWipe();
+
     @Override
     public String taskId() {
         return taskId;
@@ -102,6 +105,12 @@ public abstract class BufferedTaskStore implements TaskStateStore {
     @Override
     public void abort() {
         buffer.clear();
+    }
+
+    @Override
+    public void wipe() {
+        buffer.clear();
+        committedWipe();
     }
 
     @Override

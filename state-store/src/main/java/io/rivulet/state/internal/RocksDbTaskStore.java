@@ -134,6 +134,22 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     }
 
     @Override
+    protected void committedWipe() {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (ColumnFamilyHandle handle : families.values()) {
+                try (RocksIterator iterator = db.newIterator(handle)) {
+                    for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
+                        batch.delete(handle, iterator.key());
+                    }
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new StateStoreException("wiping the state of task " + taskId() + " failed", e);
+        }
+    }
+
+    @Override
     public Map<String, Long> committedOffsets() {
         Map<String, Long> offsets = new HashMap<>();
         ColumnFamilyHandle meta = family(META, false);

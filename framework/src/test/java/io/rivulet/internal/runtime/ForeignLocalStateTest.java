@@ -1,0 +1,81 @@
+package io.rivulet.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.KafkaSink;
+import io.rivulet.api.KafkaSource;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.state.ValueState;
+import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.testkit.ClusterSpec;
+import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.KafkaClusters;
+import io.rivulet.testkit.TestRecords;
+
+/**
+ * A state directory reused against another cluster (or after the changelog was recreated) holds state the
+ * changelog never saw: the task notices that its stored changelog offset is past the changelog's end, wipes
+ * the local state and restores from the changelog, instead of counting on from foreign state.
+ */
+class ForeignLocalStateTest {
+
+    @TempDir
+    Path stateDir;
+
+    static final class Count extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(RuntimeContext context) {
+            count = context.getState(new ValueStateDescriptor<>("count", Serdes.longs(), 0L));
+        }
+
+        @Override
+        public void processElement(String word, Context ctx, Collector<String> out) {
+            count.update(count.value() + 1);
+            out.collect(word + "=" + count.value());
+        }
+    }
+
+    private List<String> countOnce(List<String> words) {
+        try (KafkaCluster kafka = KafkaClusters.start(ClusterSpec.singleNode())) {
+            kafka.createTopic("words", 1);
+            kafka.createTopic("counts", 1);
+            TestRecords.produceValues(kafka.bootstrapServers(), "words", words);
+            JobBuilder job = new JobBuilder();
+            job.fromSource(KafkaSource.values("words", Serdes.string()))
+                    .keyBy(word -> word, Serdes.string(), Serdes.string())
+                    .process(new Count()).uid("count")
+                    .sinkTo(KafkaSink.values("counts", Serdes.string()));
+            RuntimeConfig config = new RuntimeConfig("foreign-state", Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                    stateDir, ProcessingGuarantee.EXACTLY_ONCE, Duration.ofMillis(100), 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
+                    Optional.empty(), false);
+            try (StreamsRuntime runtime = StreamsRuntime.start(config, job.graph(), error -> { })) {
+                return TestRecords.readCommitted(kafka.bootstrapServers(), "counts", words.size(), Duration.ofSeconds(60))
+                        .stream().map(ConsumerRecord::value).toList();
+            }
+        }
+    }
+
+    @Test
+    void stateOfAnotherClusterIsWipedNotCountedOn() {
+        assertThat(countOnce(List.of("a", "a", "a", "b"))).containsExactly("a=1", "a=2", "a=3", "b=1");
+        assertThat(countOnce(List.of("a", "a"))).containsExactly("a=1", "a=2");
+    }
+}
