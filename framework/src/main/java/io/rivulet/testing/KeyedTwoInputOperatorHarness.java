@@ -1,16 +1,13 @@
 package io.rivulet.testing;
 
-import java.util.List;
 import java.util.function.BiFunction;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSource;
 import io.rivulet.api.KeyedStream;
-import io.rivulet.api.OutputTag;
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.serde.Serde;
-import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.Transformation;
 import io.rivulet.internal.graph.UnionTransformation;
@@ -31,15 +28,14 @@ import io.rivulet.internal.runtime.KeyedOperatorHarnessRuntime;
  * }
  * }</pre>
  */
-public final class KeyedTwoInputOperatorHarness<K, A, B, O> implements AutoCloseable {
+public final class KeyedTwoInputOperatorHarness<K, A, B, O> extends OperatorHarness<O> {
 
-    private final KeyedOperatorHarnessRuntime runtime;
     private final KeySelector<A, K> firstKey;
     private final KeySelector<B, K> secondKey;
 
     private KeyedTwoInputOperatorHarness(KeyedOperatorHarnessRuntime runtime, KeySelector<A, K> firstKey,
             KeySelector<B, K> secondKey) {
-        this.runtime = runtime;
+        super(runtime);
         this.firstKey = firstKey;
         this.secondKey = secondKey;
     }
@@ -100,56 +96,5 @@ public final class KeyedTwoInputOperatorHarness<K, A, B, O> implements AutoClose
     /** Processes an element of the broadcast input: it has no key, and every task would see it. */
     public void processBroadcastElement(B value, long timestamp) throws Exception {
         runtime.processElement(null, TwoInputElement.second(value), timestamp);
-    }
-
-    /** Advances event time: every event-time timer up to {@code watermark} fires before this returns. */
-    public void processWatermark(long watermark) throws Exception {
-        runtime.processWatermark(watermark);
-    }
-
-    /** Sets the processing-time clock and fires the processing-time timers now due. */
-    public void setProcessingTime(long time) throws Exception {
-        runtime.setProcessingTime(time);
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<O> output() {
-        return runtime.output().stream().map(v -> (O) v.value()).toList();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<TimestampedValue<O>> outputWithTimestamps() {
-        return (List) runtime.output();
-    }
-
-    @SuppressWarnings("unchecked")
-    public <X> List<X> sideOutput(OutputTag<X> tag) {
-        return (List<X>) runtime.sideOutput(tag.getId());
-    }
-
-    public void commit() {
-        runtime.commit();
-    }
-
-    public void restart() throws Exception {
-        runtime.restart();
-    }
-
-    /** Commits, then takes a snapshot of the committed state and the watermark. */
-    public HarnessSnapshot snapshot() {
-        return new HarnessSnapshot(runtime.snapshotState(), runtime.watermark());
-    }
-
-    /**
-     * Replaces the operators' state with {@code snapshot} (taken from a harness of the same operators, or of
-     * another version with the same uids) and reopens them over it, at the snapshot's watermark.
-     */
-    public void restore(HarnessSnapshot snapshot) throws Exception {
-        runtime.restore(snapshot.states(), snapshot.watermark());
-    }
-
-    @Override
-    public void close() throws Exception {
-        runtime.close();
     }
 }

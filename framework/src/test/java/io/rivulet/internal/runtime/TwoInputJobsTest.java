@@ -216,7 +216,12 @@ class TwoInputJobsTest {
                 }
             }
         }
-        TestRecords.produceValues(kafka.bootstrapServers(), "events", events);
+        // Both partitions get events, so that both source tasks move event time (an empty one would hold it back).
+        try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
+            for (int i = 0; i < events.size(); i++) {
+                producer.send(new ProducerRecord<>("events", i % 2, null, events.get(i)));
+            }
+        }
         JobBuilder job = new JobBuilder();
         DataStream<String> all = job.fromSource(KafkaSource.values("events", Serdes.string()),
                 WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(100))
