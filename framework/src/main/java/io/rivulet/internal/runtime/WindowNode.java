@@ -118,11 +118,12 @@ final class WindowNode extends ProcessorNode {
     }
 
     private void addAndTrigger(byte[] key, Window window, Object element, long timestamp) throws Exception {
-        byte[] namespace = StateKeys.namespaced(key, windowSerde.serialize(window));
+        byte[] windowBytes = windowSerde.serialize(window);
+        byte[] namespace = StateKeys.namespaced(key, windowBytes);
         contents.add(namespace, element, timestamp);
-        TriggerResult result = trigger.onElement(element, timestamp, window, triggerContext.on(key, window));
+        TriggerResult result = trigger.onElement(element, timestamp, window, triggerContext.on(key, window, windowBytes));
         apply(result, key, window, namespace);
-        registerCleanupTimer(key, window);
+        registerCleanupTimer(key, window, windowBytes);
     }
 
     private void apply(TriggerResult result, byte[] key, Window window, byte[] namespace) throws Exception {
@@ -151,10 +152,11 @@ final class WindowNode extends ProcessorNode {
         trigger.onMerge(result, triggerContext.on(key, result).merging(merged));
         List<byte[]> sources = new ArrayList<>();
         for (Window window : merged) {
-            trigger.clear(window, triggerContext.on(key, window));
-            deleteCleanupTimer(key, window);
+            byte[] windowBytes = windowSerde.serialize(window);
+            trigger.clear(window, triggerContext.on(key, window, windowBytes));
+            deleteCleanupTimer(key, window, windowBytes);
             if (!window.equals(result)) {
-                sources.add(StateKeys.namespaced(key, windowSerde.serialize(window)));
+                sources.add(StateKeys.namespaced(key, windowBytes));
             }
         }
         contents.merge(StateKeys.namespaced(key, windowSerde.serialize(result)), sources);
@@ -203,14 +205,14 @@ final class WindowNode extends ProcessorNode {
             }
         }
         byte[] namespace = StateKeys.namespaced(key, timer.namespace());
-        triggerContext.on(key, window);
+        triggerContext.on(key, window, timer.namespace());
         TriggerResult result = eventTime
                 ? trigger.onEventTime(timer.timestamp(), window, triggerContext)
                 : trigger.onProcessingTime(timer.timestamp(), window, triggerContext);
         apply(result, key, window, namespace);
         if (eventTime == assigner.isEventTime() && timer.timestamp() == cleanupTime(window)) {
             contents.clear(namespace);
-            trigger.clear(window, triggerContext.on(key, window));
+            trigger.clear(window, triggerContext.on(key, window, timer.namespace()));
             runner.clear(key, window);
             if (windows != null) {
                 windows.remove(window);
@@ -238,20 +240,18 @@ final class WindowNode extends ProcessorNode {
         return cleanup >= window.maxTimestamp() ? cleanup : Long.MAX_VALUE;
     }
 
-    private void registerCleanupTimer(byte[] key, Window window) {
+    private void registerCleanupTimer(byte[] key, Window window, byte[] windowBytes) {
         long cleanup = cleanupTime(window);
-        if (cleanup == Long.MAX_VALUE) {
-            return;
+        if (cleanup != Long.MAX_VALUE) {
+            (assigner.isEventTime() ? timers.event() : timers.processing()).register(cleanup, key, windowBytes);
         }
-        (assigner.isEventTime() ? timers.event() : timers.processing()).register(cleanup, key, windowSerde.serialize(window));
     }
 
-    private void deleteCleanupTimer(byte[] key, Window window) {
+    private void deleteCleanupTimer(byte[] key, Window window, byte[] windowBytes) {
         long cleanup = cleanupTime(window);
-        if (cleanup == Long.MAX_VALUE) {
-            return;
+        if (cleanup != Long.MAX_VALUE) {
+            (assigner.isEventTime() ? timers.event() : timers.processing()).delete(cleanup, key, windowBytes);
         }
-        (assigner.isEventTime() ? timers.event() : timers.processing()).delete(cleanup, key, windowSerde.serialize(window));
     }
 
     @Override

@@ -34,9 +34,14 @@ final class WindowTriggerContext implements Trigger.OnMergeContext {
     }
 
     WindowTriggerContext on(byte[] key, Window window) {
+        return on(key, window, windowSerde.serialize(window));
+    }
+
+    /** Points the context at {@code window}, whose bytes the caller has at hand already. */
+    WindowTriggerContext on(byte[] key, Window window, byte[] bytes) {
         this.key = key;
         this.window = window;
-        this.windowBytes = windowSerde.serialize(window);
+        this.windowBytes = bytes;
         this.mergedWindows = List.of();
         return this;
     }

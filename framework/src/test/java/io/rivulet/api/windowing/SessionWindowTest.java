@@ -8,42 +8,19 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.rivulet.api.OutputTag;
-import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.WindowHarnesses.Describe;
 import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;
 import io.rivulet.api.windowing.triggers.CountTrigger;
 import io.rivulet.api.windowing.triggers.PurgingTrigger;
 import io.rivulet.api.windowing.windows.TimeWindow;
+import io.rivulet.testfunctions.CountElements;
 
 /** Session windows: merging contents, trigger state and timers, and lateness of merged sessions. */
 class SessionWindowTest {
 
     private static final OutputTag<Long> LATE = new OutputTag<>("late");
 
-    static final class Count implements AggregateFunction<Long, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(Long value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
-        }
-    }
 
     private static EventTimeSessionWindows<Long> gap(long millis) {
         return EventTimeSessionWindows.withGap(Duration.ofMillis(millis));
@@ -51,7 +28,7 @@ class SessionWindowTest {
 
     @Test
     void elementsWithinTheGapFormOneSessionEndingGapAfterTheLastElement() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new Count(), Serdes.longs(), new Describe<>()))) {
+        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processElement(2L, 20);
             harness.processElement(3L, 5);
@@ -85,7 +62,7 @@ class SessionWindowTest {
     @Test
     void aLateElementWithinTheAllowedLatenessReFiresTheMergedSession() throws Exception {
         try (var harness = longs(keyed -> keyed.window(gap(10)).allowedLateness(Duration.ofMillis(20))
-                .sideOutputLateData(LATE).aggregate(new Count(), Serdes.longs(), new Describe<>()))) {
+                .sideOutputLateData(LATE).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processWatermark(9);
             assertThat(harness.output()).containsExactly("k TimeWindow{start=0, end=10} -> 1");
@@ -129,7 +106,7 @@ class SessionWindowTest {
 
     @Test
     void sessionsOfDifferentKeysDoNotMerge() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new Count(), Serdes.longs(), new Describe<>()))) {
+        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement("a", 1L, 0);
             harness.processElement("b", 1L, 5);
             harness.processWatermark(100);

@@ -20,13 +20,13 @@ import io.rivulet.api.JobBuilder;
 import io.rivulet.api.KafkaSink;
 import io.rivulet.api.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
-import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
 import io.rivulet.api.windowing.windows.TimeWindow;
 import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.testfunctions.CountElements;
 import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.TestRecords;
@@ -46,30 +46,6 @@ class EventTimeWindowsTest {
     @TempDir
     Path stateDir;
 
-    /** Counts the readings of a window. */
-    static final class Count implements AggregateFunction<String, Long, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long createAccumulator() {
-            return 0L;
-        }
-
-        @Override
-        public Long add(String value, Long accumulator) {
-            return accumulator + 1;
-        }
-
-        @Override
-        public Long getResult(Long accumulator) {
-            return accumulator;
-        }
-
-        @Override
-        public Long merge(Long a, Long b) {
-            return a + b;
-        }
-    }
 
     /** {@code region,windowStart,count}. */
     static final class Describe extends ProcessWindowFunction<Long, String, String, TimeWindow> {
@@ -95,7 +71,7 @@ class EventTimeWindowsTest {
         job.fromSource(KafkaSource.values(input, Serdes.string()), strategy.withTimestampAssigner((r, ts) -> timestampOf(r)))
                 .keyBy(EventTimeWindowsTest::regionOf, Serdes.string(), Serdes.string())
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW)))
-                .aggregate(new Count(), Serdes.longs(), new Describe()).uid("region-counts")
+                .aggregate(new CountElements<String>(), Serdes.longs(), new Describe()).uid("region-counts")
                 .sinkTo(KafkaSink.values(output, Serdes.string()));
         return job;
     }
