@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessJoinFunction;
@@ -24,24 +25,26 @@ class IntervalJoinCleanupTest {
         }
     }
 
-    @Test
-    void nothingIsLeftOnceTheWatermarkPassedEveryElement() throws Exception {
+    /** Buffers are ordered by timestamp in the store: negative timestamps (before 1970) must sort first too. */
+    @ParameterizedTest(name = "from {0} ms")
+    @ValueSource(longs = {0, -30_000})
+    void nothingIsLeftOnceTheWatermarkPassedEveryElement(long start) throws Exception {
         try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(v -> v.substring(0, 1),
                 v -> v.substring(0, 1), Serdes.string(), Serdes.string(), Serdes.string(),
                 (left, right) -> left.intervalJoin(right).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
                         .process(new Pair()))) {
-            for (long ts = 0; ts < 60_000; ts += 250) {
+            for (long ts = start; ts < start + 60_000; ts += 250) {
                 harness.processElement1("a" + ts, ts);
                 harness.processElement2("a" + ts, ts);
                 harness.processWatermark(ts - 4_000);
             }
-            harness.processWatermark(100_000);
+            harness.processWatermark(start + 100_000);
             Map<String, NavigableMap<byte[], byte[]>> state = harness.snapshot().states();
             assertThat(state).allSatisfy((name, entries) -> assertThat(entries).as(name).isEmpty());
             // Every pair at most 10 s apart on a 250 ms grid of 240 steps: 81 partners each, fewer at the edges.
             long pairs = 0;
-            for (long left = 0; left < 60_000; left += 250) {
-                for (long right = 0; right < 60_000; right += 250) {
+            for (long left = start; left < start + 60_000; left += 250) {
+                for (long right = start; right < start + 60_000; right += 250) {
                     pairs += Math.abs(left - right) <= 10_000 ? 1 : 0;
                 }
             }

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.rivulet.state.internal.Bytes;
 import io.rivulet.state.internal.BufferedTaskStore;
 
 /**
@@ -91,13 +90,12 @@ public final class InMemoryStateBackend implements StateBackend {
         }
 
         @Override
-        protected void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into) {
+        protected void committedRange(String stateName, byte[] from, byte[] to, NavigableMap<byte[], byte[]> into) {
             NavigableMap<byte[], byte[]> state = data.states.get(stateName);
             if (state == null) {
                 return;
             }
-            byte[] end = Bytes.prefixEnd(prefix);
-            into.putAll(end == null ? state.tailMap(prefix, true) : state.subMap(prefix, true, end, false));
+            into.putAll(to == null ? state.tailMap(from, true) : state.subMap(from, true, to, false));
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.rivulet.state;
 import java.util.List;
 import java.util.Map;
 
+
 /**
  * The keyed state of one task, transactional: writes go to a buffer of the open transaction that reads see,
  * and reach the backend only with {@link #commit}, atomically together with the changelog offsets they
@@ -23,14 +24,20 @@ public interface TaskStateStore extends AutoCloseable {
     void delete(String stateName, byte[] key);
 
     /**
-     * The entries of one state whose key starts with {@code prefix}, committed and buffered merged, in
-     * unsigned lexicographic key order, buffered deletes hidden.
+     * The entries of one state with keys in {@code [from, to)} ({@code to == null}: no upper bound; empty when
+     * {@code to <= from}), committed and buffered merged, in unsigned lexicographic key order, buffered deletes hidden. The cost follows the
+     * entries inside the bounds, not the size of the state or of the open transaction.
      */
-    StateIterator range(String stateName, byte[] prefix);
+    StateIterator range(String stateName, byte[] from, byte[] to);
+
+    /** The entries of one state whose key starts with {@code prefix}, as {@link #range(String, byte[], byte[])}. */
+    default StateIterator range(String stateName, byte[] prefix) {
+        return range(stateName, prefix, Bytes.prefixEnd(prefix));
+    }
 
     /**
-     * The buffered writes, last write per (state, key) winning, in order of first write: what the caller
-     * sends to the changelog before committing. Deletes have a {@code null} value.
+     * The buffered writes, last write per (state, key) winning, grouped by state and in key order: what the
+     * caller sends to the changelog before committing. Deletes have a {@code null} value.
      */
     List<StateWrite> pendingWrites();
 

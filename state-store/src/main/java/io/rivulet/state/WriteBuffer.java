@@ -1,73 +1,73 @@
 package io.rivulet.state;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 
-import io.rivulet.state.internal.Bytes;
 
 /**
- * Buffered state writes, last write per (state, key) winning, in order of first write: the open transaction's
- * writes in a store, or one record's staged writes in the framework.
+ * Buffered state writes, last write per (state, key) winning: the open transaction's writes in a store, or one
+ * record's staged writes in the framework. Each state's writes are kept in key order so that a range read
+ * overlays only the buffered keys inside its bounds, not the whole buffer.
  */
 public final class WriteBuffer {
 
     /** Marks a buffered delete, distinct from "not buffered". */
     public static final byte[] DELETED = new byte[0];
 
-    private final Map<Key, byte[]> writes = new LinkedHashMap<>();
-
-    private record Key(String stateName, byte[] key) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key that && stateName.equals(that.stateName) && Arrays.equals(key, that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * stateName.hashCode() + Arrays.hashCode(key);
-        }
-    }
+    private final Map<String, NavigableMap<byte[], byte[]>> states = new HashMap<>();
+    private int size;
 
     /** The buffered value, {@link #DELETED}, or {@code null} when the key is not buffered. */
     public byte[] get(String stateName, byte[] key) {
-        return writes.get(new Key(stateName, key));
+        NavigableMap<byte[], byte[]> writes = states.get(stateName);
+        return writes == null ? null : writes.get(key);
     }
 
     public void put(String stateName, byte[] key, byte[] value) {
-        writes.put(new Key(stateName, key), value);
+        if (states.computeIfAbsent(stateName, name -> new TreeMap<>(Bytes.ORDER)).put(key, value) == null) {
+            size++;
+        }
     }
 
     public void delete(String stateName, byte[] key) {
-        writes.put(new Key(stateName, key), DELETED);
+        put(stateName, key, DELETED);
     }
 
     public boolean isEmpty() {
-        return writes.isEmpty();
+        return size == 0;
     }
 
     public void clear() {
-        writes.clear();
+        states.clear();
+        size = 0;
     }
 
+    /** The writes, grouped by state and in key order within a state; deletes have a {@code null} value. */
     public List<StateWrite> toWrites() {
-        List<StateWrite> result = new ArrayList<>(writes.size());
-        writes.forEach((k, v) -> result.add(new StateWrite(k.stateName, k.key, v == DELETED ? null : v)));
+        List<StateWrite> result = new ArrayList<>(size);
+        states.forEach((stateName, writes) -> writes.forEach((key, value) ->
+                result.add(new StateWrite(stateName, key, value == DELETED ? null : value))));
         return result;
     }
 
-    /** Overlays the buffered writes of one state under {@code prefix} onto {@code entries}. */
-    public void overlay(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> entries) {
-        writes.forEach((k, v) -> {
-            if (k.stateName.equals(stateName) && Bytes.startsWith(k.key, prefix)) {
-                if (v == DELETED) {
-                    entries.remove(k.key);
-                } else {
-                    entries.put(k.key, v);
-                }
+    /**
+     * Overlays the buffered writes of one state with keys in {@code [from, to)} onto {@code entries}
+     * ({@code to == null}: no upper bound).
+     */
+    public void overlay(String stateName, byte[] from, byte[] to, NavigableMap<byte[], byte[]> entries) {
+        NavigableMap<byte[], byte[]> writes = states.get(stateName);
+        if (writes == null || (to != null && Bytes.ORDER.compare(from, to) >= 0)) {
+            return;
+        }
+        (to == null ? writes.tailMap(from, true) : writes.subMap(from, true, to, false)).forEach((key, value) -> {
+            if (value == DELETED) {
+                entries.remove(key);
+            } else {
+                entries.put(key, value);
             }
         });
     }

@@ -82,6 +82,37 @@ class TaskStateStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void boundedRangeReturnsOnlyKeysFromInclusiveToExclusive(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-bounded"); TaskStateStore store = backend.open("0_0")) {
+            for (int i = 0; i < 10; i++) {
+                store.put("s", new byte[] {7, (byte) i}, b("committed-" + i));
+            }
+            store.commit(Map.of());
+            store.delete("s", new byte[] {7, 4});
+            store.put("s", new byte[] {7, 5}, b("buffered-5"));
+            store.put("s", new byte[] {7, 2}, b("buffered-2"));
+            store.put("s", new byte[] {7, 3, 0}, b("buffered-3-0"));
+
+            List<String> values = new ArrayList<>();
+            try (StateIterator it = store.range("s", new byte[] {7, 3}, new byte[] {7, 6})) {
+                it.forEachRemaining(e -> values.add(new String(e.getValue(), UTF_8)));
+            }
+            assertThat(values).containsExactly("committed-3", "buffered-3-0", "buffered-5");
+
+            List<String> tail = new ArrayList<>();
+            try (StateIterator it = store.range("s", new byte[] {7, 8}, null)) {
+                it.forEachRemaining(e -> tail.add(new String(e.getValue(), UTF_8)));
+            }
+            assertThat(tail).containsExactly("committed-8", "committed-9");
+
+            try (StateIterator it = store.range("s", new byte[] {7, 6}, new byte[] {7, 3})) {
+                assertThat(it.hasNext()).as("a range whose end is before its start").isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void restoreAppliesRecordsAndOffsetTogether(String name, Function<String, StateBackend> backends) {
         try (StateBackend backend = backends.apply(name + "-restore"); TaskStateStore store = backend.open("1_0")) {
             store.restore("cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("s", b("gone"), null)), 7);

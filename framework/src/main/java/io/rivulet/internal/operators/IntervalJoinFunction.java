@@ -10,7 +10,6 @@ import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serde;
-import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
@@ -19,16 +18,14 @@ import io.rivulet.api.windowing.evictors.TimestampedValue;
  * An interval join, as Flink's {@code IntervalJoinOperator}: per key, both sides are buffered by time;
  * a left element at {@code t} joins the right elements in {@code [t + lower, t + upper]} (bounds inclusive
  * unless made exclusive), results are stamped with the larger timestamp, and an element behind the watermark
- * on arrival is late and goes to that side's late output. Buffers are keyed state, cleaned up by event-time
- * timers once the watermark guarantees no more matches.
+ * on arrival is late and goes to that side's late output. Buffers are keyed state with one entry per key and
+ * timestamp, ordered by time, so that an element reads only the other side's entries inside its interval;
+ * they are cleaned up by event-time timers once the watermark guarantees no more matches.
  */
 public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object> {
 
     private static final long serialVersionUID = 1L;
-    /**
-     * Elements are buffered per second of event time: one state entry and one cleanup timer per key and
-     * second, instead of one per element.
-     */
+    /** Cleanup runs per second of event time: one timer per key and second removes that second's entries. */
     private static final long BUCKET = 1_000;
 
     private final ProcessJoinFunction<Object, Object, Object> join;
@@ -38,8 +35,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     private final Serde<Object> rightSerde;
     private final OutputTag<Object> leftLate;
     private final OutputTag<Object> rightLate;
-    private transient MapState<Long, List<TimestampedValue<Object>>> leftBuffer;
-    private transient MapState<Long, List<TimestampedValue<Object>>> rightBuffer;
+    private transient SortedMapState<Long, List<TimestampedValue<Object>>> leftBuffer;
+    private transient SortedMapState<Long, List<TimestampedValue<Object>>> rightBuffer;
     private transient PairContext pairContext;
 
     /**
@@ -63,8 +60,10 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
 
     @Override
     public void open(RuntimeContext context) throws Exception {
-        leftBuffer = context.getMapState(new MapStateDescriptor<>("left-buffer", Serdes.longs(), new TimestampedElementsSerde(leftSerde)));
-        rightBuffer = context.getMapState(new MapStateDescriptor<>("right-buffer", Serdes.longs(), new TimestampedElementsSerde(rightSerde)));
+        leftBuffer = sorted(context.getMapState(new MapStateDescriptor<>("left-buffer", new SortableLongSerde(),
+                new TimestampedElementsSerde(leftSerde))));
+        rightBuffer = sorted(context.getMapState(new MapStateDescriptor<>("right-buffer", new SortableLongSerde(),
+                new TimestampedElementsSerde(rightSerde))));
         pairContext = new PairContext();
         join.open(context);
     }
@@ -81,24 +80,17 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
             }
             return;
         }
-        MapState<Long, List<TimestampedValue<Object>>> ours = left ? leftBuffer : rightBuffer;
-        long bucket = Math.floorDiv(timestamp, BUCKET) * BUCKET;
-        List<TimestampedValue<Object>> stored = ours.get(bucket);
-        List<TimestampedValue<Object>> updated = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
+        SortedMapState<Long, List<TimestampedValue<Object>>> ours = left ? leftBuffer : rightBuffer;
+        List<TimestampedValue<Object>> stored = ours.get(timestamp);
+        List<TimestampedValue<Object>> updated = stored == null ? new ArrayList<>(1) : new ArrayList<>(stored);
         updated.add(new TimestampedValue<>(element.value(), timestamp));
-        ours.put(bucket, updated);
+        ours.put(timestamp, updated);
 
         long from = left ? timestamp + lower : timestamp - upper;
         long to = left ? timestamp + upper : timestamp - lower;
         pairContext.bind(ctx);
-        for (Map.Entry<Long, List<TimestampedValue<Object>>> other : (left ? rightBuffer : leftBuffer).entries()) {
-            if (other.getKey() + BUCKET <= from || other.getKey() > to) {
-                continue;
-            }
+        for (Map.Entry<Long, List<TimestampedValue<Object>>> other : (left ? rightBuffer : leftBuffer).entriesBetween(from, to)) {
             for (TimestampedValue<Object> match : other.getValue()) {
-                if (match.timestamp() < from || match.timestamp() > to) {
-                    continue;
-                }
                 if (left) {
                     emit(element.value(), timestamp, match.value(), match.timestamp(), ctx, out);
                 } else {
@@ -106,8 +98,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
                 }
             }
         }
-        // One timer per bucket (timers are deduplicated): when the last timestamp the bucket can hold is done.
-        long lastInBucket = bucket + BUCKET - 1;
+        // One timer per second (timers are deduplicated): when the last timestamp of the second is done.
+        long lastInBucket = Math.floorDiv(timestamp, BUCKET) * BUCKET + BUCKET - 1;
         ctx.timerService().registerEventTimeTimer(left ? leftCleanup(lastInBucket) : rightCleanup(lastInBucket));
     }
 
@@ -136,13 +128,22 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     }
 
     /**
-     * Every bucket registered a timer at the cleanup time of its last timestamp, so the timer names the buckets
+     * Every second registered a timer at the cleanup time of its last timestamp, so the timer names the seconds
      * it cleans: the left one and the right one whose last timestamp's cleanup is {@code timestamp}.
      */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
-        leftBuffer.remove((upper > 0 ? timestamp - upper : timestamp) - BUCKET + 1);
-        rightBuffer.remove((lower <= 0 ? timestamp + lower : timestamp) - BUCKET + 1);
+        long leftLast = upper > 0 ? timestamp - upper : timestamp;
+        leftBuffer.removeBetween(leftLast - BUCKET + 1, leftLast);
+        long rightLast = lower <= 0 ? timestamp + lower : timestamp;
+        rightBuffer.removeBetween(rightLast - BUCKET + 1, rightLast);
+    }
+
+    private static <K, V> SortedMapState<K, V> sorted(MapState<K, V> state) {
+        if (state instanceof SortedMapState<K, V> sorted) {
+            return sorted;
+        }
+        throw new IllegalStateException("an interval join needs keyed state with range reads, got " + state.getClass().getName());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import io.rivulet.state.Bytes;
 import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
@@ -39,14 +40,22 @@ final class RecordState {
         staged.delete(stateName, key);
     }
 
-    /** The entries of one state under {@code prefix}, committed, buffered and staged merged, in key order. */
-    NavigableMap<byte[], byte[]> range(String stateName, byte[] prefix) {
+    /**
+     * The entries of one state with keys in {@code [from, to)} ({@code to == null}: unbounded), committed,
+     * buffered and staged merged, in key order.
+     */
+    NavigableMap<byte[], byte[]> range(String stateName, byte[] from, byte[] to) {
         NavigableMap<byte[], byte[]> entries = new TreeMap<>(Arrays::compareUnsigned);
-        try (StateIterator it = store.range(stateName, prefix)) {
+        try (StateIterator it = store.range(stateName, from, to)) {
             it.forEachRemaining(entry -> entries.put(entry.getKey(), entry.getValue()));
         }
-        staged.overlay(stateName, prefix, entries);
+        staged.overlay(stateName, from, to, entries);
         return entries;
+    }
+
+    /** The entries of one state under {@code prefix}, as {@link #range(String, byte[], byte[])}. */
+    NavigableMap<byte[], byte[]> range(String stateName, byte[] prefix) {
+        return range(stateName, prefix, Bytes.prefixEnd(prefix));
     }
 
     void commitRecord() {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.rivulet.api.state.StateTtlConfig;
+import io.rivulet.state.Bytes;
 
 /**
  * Reads and writes the entries of one keyed state in the task's staged state, under the current scope
@@ -39,6 +40,11 @@ final class StateAccess {
         return scope.get();
     }
 
+    /** The smallest key after {@code key} in byte order: {@code key} followed by a zero byte. */
+    static byte[] successor(byte[] key) {
+        return Arrays.copyOf(key, key.length + 1);
+    }
+
     static byte[] concat(byte[] prefix, byte[] suffix) {
         byte[] key = Arrays.copyOf(prefix, prefix.length + suffix.length);
         System.arraycopy(suffix, 0, key, prefix.length, suffix.length);
@@ -61,11 +67,13 @@ final class StateAccess {
 
     /** The visible entries under {@code prefix} (the prefix itself excluded), payloads only, in key order. */
     NavigableMap<byte[], byte[]> range(byte[] prefix) {
-        NavigableMap<byte[], byte[]> visible = new TreeMap<>(Arrays::compareUnsigned);
-        for (Map.Entry<byte[], byte[]> entry : context.state().range(stateName, prefix).entrySet()) {
-            if (entry.getKey().length == prefix.length) {
-                continue;
-            }
+        return range(successor(prefix), Bytes.prefixEnd(prefix));
+    }
+
+    /** The visible entries with keys in {@code [from, to)} ({@code to == null}: unbounded), payloads only, in key order. */
+    NavigableMap<byte[], byte[]> range(byte[] from, byte[] to) {
+        NavigableMap<byte[], byte[]> visible = new TreeMap<>(Bytes.ORDER);
+        for (Map.Entry<byte[], byte[]> entry : context.state().range(stateName, from, to).entrySet()) {
             byte[] payload = visible(entry.getKey(), entry.getValue());
             if (payload != null) {
                 visible.put(entry.getKey(), payload);

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.rivulet.api.serde.Serde;
-import io.rivulet.api.state.MapState;
+import io.rivulet.internal.operators.SortedMapState;
 
-/** A map state with one entry per map key, under {@code scope + [map key bytes]}. */
-final class StoreMapState<K, V> implements MapState<K, V> {
+/**
+ * A map state with one entry per map key, under {@code scope + [map key bytes]}; range reads follow the order of
+ * the serialized map keys.
+ */
+final class StoreMapState<K, V> implements SortedMapState<K, V> {
 
     private final StateAccess access;
     private final Serde<K> keySerde;
@@ -59,8 +62,26 @@ final class StoreMapState<K, V> implements MapState<K, V> {
     @Override
     public Iterable<Map.Entry<K, V>> entries() {
         byte[] scope = access.scope();
-        List<Map.Entry<K, V>> entries = new ArrayList<>();
-        access.range(scope).forEach((key, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(
+        return decoded(scope, access.range(scope));
+    }
+
+    @Override
+    public Iterable<Map.Entry<K, V>> entriesBetween(K from, K to) {
+        byte[] scope = access.scope();
+        return decoded(scope, access.range(StateAccess.concat(scope, keySerde.serialize(from)),
+                StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))));
+    }
+
+    @Override
+    public void removeBetween(K from, K to) {
+        byte[] scope = access.scope();
+        access.range(StateAccess.concat(scope, keySerde.serialize(from)),
+                StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))).keySet().forEach(access::delete);
+    }
+
+    private List<Map.Entry<K, V>> decoded(byte[] scope, Map<byte[], byte[]> stored) {
+        List<Map.Entry<K, V>> entries = new ArrayList<>(stored.size());
+        stored.forEach((key, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(
                 keySerde.deserialize(Arrays.copyOfRange(key, scope.length, key.length)), valueSerde.deserialize(value))));
         return entries;
     }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.state.Bytes;
 import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
@@ -28,8 +29,8 @@ public abstract class BufferedTaskStore implements TaskStateStore {
 
     protected abstract byte[] committedGet(String stateName, byte[] key);
 
-    /** Puts the committed entries of one state under {@code prefix} into {@code into}. */
-    protected abstract void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into);
+    /** Puts the committed entries of one state with keys in {@code [from, to)} into {@code into}; {@code to} may be null. */
+    protected abstract void committedRange(String stateName, byte[] from, byte[] to, NavigableMap<byte[], byte[]> into);
 
     /** Writes the changes and offsets in one atomic batch. */
     protected abstract void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets);
@@ -64,10 +65,12 @@ public abstract class BufferedTaskStore implements TaskStateStore {
     }
 
     @Override
-    public StateIterator range(String stateName, byte[] prefix) {
+    public StateIterator range(String stateName, byte[] from, byte[] to) {
         NavigableMap<byte[], byte[]> entries = new TreeMap<>(Bytes.ORDER);
-        committedRange(stateName, prefix, entries);
-        buffer.overlay(stateName, prefix, entries);
+        if (to == null || Bytes.ORDER.compare(from, to) < 0) {
+            committedRange(stateName, from, to, entries);
+            buffer.overlay(stateName, from, to, entries);
+        }
         Iterator<Map.Entry<byte[], byte[]>> iterator = entries.entrySet().iterator();
         return new StateIterator() {
             @Override

@@ -17,9 +17,11 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -99,13 +101,16 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     }
 
     @Override
-    protected void committedRange(String stateName, byte[] prefix, NavigableMap<byte[], byte[]> into) {
+    protected void committedRange(String stateName, byte[] from, byte[] to, NavigableMap<byte[], byte[]> into) {
         ColumnFamilyHandle handle = family(stateName, false);
         if (handle == null) {
             return;
         }
-        try (RocksIterator iterator = db.newIterator(handle)) {
-            for (iterator.seek(prefix); iterator.isValid() && Bytes.startsWith(iterator.key(), prefix); iterator.next()) {
+        // The upper bound goes to RocksDB so that it stops there instead of skipping deleted entries beyond it.
+        try (Slice upper = to == null ? null : new Slice(to);
+                ReadOptions bounds = upper == null ? new ReadOptions() : new ReadOptions().setIterateUpperBound(upper);
+                RocksIterator iterator = db.newIterator(handle, bounds)) {
+            for (iterator.seek(from); iterator.isValid(); iterator.next()) {
                 into.put(iterator.key(), iterator.value());
             }
         }

@@ -1,9 +1,9 @@
-package io.rivulet.state.internal;
+package io.rivulet.state;
 
 import java.util.Arrays;
 import java.util.Comparator;
 
-/** Byte-array helpers shared by the backends. */
+/** The order of state keys (RocksDB's byte order) and the bounds of a key prefix, for backends and their callers. */
 public final class Bytes {
 
     /** Unsigned lexicographic order, as RocksDB's default comparator. */
