@@ -1,6 +1,7 @@
 package io.rivulet.state;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class WriteBuffer {
 
     private final Map<String, NavigableMap<byte[], byte[]>> states = new HashMap<>();
     private int size;
+    /** The writes as a list, kept until the next change: a commit reads them twice (changelog, then store). */
+    private List<StateWrite> listed;
 
     /** The buffered value, {@link #DELETED}, or {@code null} when the key is not buffered. */
     public byte[] get(String stateName, byte[] key) {
@@ -28,6 +31,7 @@ public final class WriteBuffer {
     }
 
     public void put(String stateName, byte[] key, byte[] value) {
+        listed = null;
         if (states.computeIfAbsent(stateName, name -> new TreeMap<>(Bytes.ORDER)).put(key, value) == null) {
             size++;
         }
@@ -44,14 +48,18 @@ public final class WriteBuffer {
     public void clear() {
         states.clear();
         size = 0;
+        listed = null;
     }
 
     /** The writes, grouped by state and in key order within a state; deletes have a {@code null} value. */
     public List<StateWrite> toWrites() {
-        List<StateWrite> result = new ArrayList<>(size);
-        states.forEach((stateName, writes) -> writes.forEach((key, value) ->
-                result.add(new StateWrite(stateName, key, value == DELETED ? null : value))));
-        return result;
+        if (listed == null) {
+            List<StateWrite> result = new ArrayList<>(size);
+            states.forEach((stateName, writes) -> writes.forEach((key, value) ->
+                    result.add(new StateWrite(stateName, key, value == DELETED ? null : value))));
+            listed = Collections.unmodifiableList(result);
+        }
+        return listed;
     }
 
     /**
