@@ -7,11 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
-import org.apache.kafka.common.TopicPartition;
 
 import io.rivulet.testkit.internal.ProcessKafkaCluster;
 import picocli.CommandLine;
@@ -44,8 +41,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");
 
-    @Option(names = "--phases", split = ",", description = "what to measure (default: throughput,latency)")
-    Set<String> phases = Set.of("throughput", "latency");
+    @Option(names = "--phases", split = ",", description = "what to measure (default: throughput,latency,recovery)")
+    Set<String> phases = Set.of("throughput", "latency", "recovery");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchmarkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -65,7 +62,8 @@ public final class BenchmarkMain implements Callable<Integer> {
                 KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
             if (phases.contains("throughput")) {
                 for (Workload workload : Workload.values()) {
-                    if (!workloads.contains(workload.id())) {
+                    // The large-state workload is drained as part of the recovery phase, which needs its state.
+                    if (!workloads.contains(workload.id()) || workload == Workload.LARGE_STATE) {
                         continue;
                     }
                     runWorkload(kafka.bootstrapServers(), probe, workload, records, runCount, report);
@@ -73,6 +71,10 @@ public final class BenchmarkMain implements Callable<Integer> {
             }
             if (phases.contains("latency")) {
                 runLatency(kafka.bootstrapServers(), probe, rate, latencyDuration, runCount, report);
+            }
+            if (phases.contains("recovery")) {
+                new RecoveryPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report)
+                        .run(records, runCount, contenders(Workload.LARGE_STATE));
             }
         }
         report.write(out, "Mode " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": " + records
@@ -85,12 +87,9 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     private void runWorkload(String bootstrap, KafkaProbe probe, Workload workload, int records, int runCount, Report report) {
         String input = workload.inputTopic();
-        List<Contender> contenders = new ArrayList<>();
-        for (Contender contender : Contender.values()) {
-            if (contender.runs(workload) && contenderIds.contains(contender.id())) {
-                contenders.add(contender);
-                probe.createTopics(Set.of(output(workload, contender)), PARTITIONS);
-            }
+        List<Contender> contenders = contenders(workload);
+        for (Contender contender : contenders) {
+            probe.createTopics(Set.of(output(workload, contender)), PARTITIONS);
         }
         probe.createTopics(Set.of(input), PARTITIONS);
         long loadStart = System.nanoTime();
@@ -101,67 +100,34 @@ public final class BenchmarkMain implements Callable<Integer> {
             for (int i = 0; i < contenders.size(); i++) {
                 // Rotate the order every run: A B C, B C A, C A B, so drift does not favour one contender.
                 Contender contender = contenders.get((i + run - 1) % contenders.size());
-                runThroughput(bootstrap, probe, workload, contender, run, run == runCount, report);
+                runThroughput(bootstrap, probe, workload, contender, run, report);
             }
         }
     }
 
     private void runThroughput(String bootstrap, KafkaProbe probe, Workload workload, Contender contender, int run,
-            boolean lastRun, Report report) {
-        String input = workload.inputTopic();
-        Map<TopicPartition, Long> ends = probe.endOffsets(input, PARTITIONS);
-        long records = ends.values().stream().mapToLong(Long::longValue).sum();
+            Report report) {
         String appId = "bench-" + workload.id() + "-" + contender.id() + "-" + run;
-        ContenderSettings settings = new ContenderSettings(bootstrap, appId, input, output(workload, contender),
+        ContenderSettings settings = new ContenderSettings(bootstrap, appId, workload.inputTopic(), output(workload, contender),
                 out.resolve("state").resolve(appId));
-        ChildJvm child = ChildJvm.launch(contender, workload, settings, out.resolve("logs").resolve(appId + ".log"));
-        long started = child.awaitStarted();
-        long drained = probe.awaitCommitted(appId, ends, Duration.ofMinutes(30));
-        double seconds = (drained - started) / 1e9;
-        report.add(new Figure("throughput", workload.id(), contender.id(), run, Report.values(
-                "records", records, "seconds", seconds, "records_per_s", records / seconds,
-                "cpu_s_per_million", child.cpuSeconds() / records * 1_000_000, "peak_rss_mib", child.peakRssMib())));
-        boolean stateful = workload == Workload.WORDCOUNT;
-        if (!(stateful && lastRun)) {
-            child.stop();
-            return;
-        }
-        long changelogRecords = probe.recordsIn(appId, "-changelog");
-        child.kill();
-        double recovery = timeToCatchUp(probe, workload, contender, settings, 2);
-        report.add(new Figure("recovery", workload.id(), contender.id(), run, Report.values(
-                "recovery_s", recovery, "changelog_records", changelogRecords)));
-        ContenderSettings fresh = new ContenderSettings(bootstrap, appId, input, settings.output(),
-                out.resolve("state").resolve(appId + "-fresh"));
-        double restore = timeToCatchUp(probe, workload, contender, fresh, 3);
-        report.add(new Figure("restore", workload.id(), contender.id(), run, Report.values(
-                "restore_s", restore, "changelog_records", changelogRecords,
-                "restore_records_per_s", changelogRecords / restore)));
+        Drain drain = Drain.run(probe, contender, workload, settings, PARTITIONS, out.resolve("logs"), run);
+        report.add(drain.throughput());
+        drain.child().stop();
     }
 
-    /**
-     * Starts the contender on existing or empty state, appends a little input and measures the time until it
-     * has committed that input: restore plus rejoining the group plus processing, as a user sees it.
-     */
-    private double timeToCatchUp(KafkaProbe probe, Workload workload, Contender contender, ContenderSettings settings,
-            long seed) {
-        probe.load(workload, settings.input(), 1_000, seed);
-        Map<TopicPartition, Long> ends = probe.endOffsets(settings.input(), PARTITIONS);
-        ChildJvm child = ChildJvm.launch(contender, workload, settings,
-                out.resolve("logs").resolve(settings.applicationId() + "-restart-" + seed + ".log"));
-        long started = child.awaitStarted();
-        long caughtUp = probe.awaitCommitted(settings.applicationId(), ends, Duration.ofMinutes(30));
-        child.stop();
-        return (caughtUp - started) / 1e9;
+    /** The chosen contenders that run {@code workload}, in their declared order. */
+    private List<Contender> contenders(Workload workload) {
+        List<Contender> chosen = new ArrayList<>();
+        for (Contender contender : Contender.values()) {
+            if (contender.runs(workload) && contenderIds.contains(contender.id())) {
+                chosen.add(contender);
+            }
+        }
+        return chosen;
     }
 
     private void runLatency(String bootstrap, KafkaProbe probe, int rate, Duration duration, int runCount, Report report) {
-        List<Contender> contenders = new ArrayList<>();
-        for (Contender contender : Contender.values()) {
-            if (contender.runs(Workload.STATELESS) && contenderIds.contains(contender.id())) {
-                contenders.add(contender);
-            }
-        }
+        List<Contender> contenders = contenders(Workload.STATELESS);
         for (int run = 1; run <= runCount; run++) {
             for (int i = 0; i < contenders.size(); i++) {
                 Contender contender = contenders.get((i + run - 1) % contenders.size());

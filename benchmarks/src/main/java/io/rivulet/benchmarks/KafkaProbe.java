@@ -89,6 +89,27 @@ final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /** Bytes on the broker's disks in the topics whose names start with {@code prefix} and end with {@code suffix}. */
+    long bytesIn(String prefix, String suffix) {
+        try {
+            List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(node -> node.id()).toList();
+            long total = 0;
+            for (var dirs : admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values()) {
+                for (var dir : dirs.values()) {
+                    for (var replica : dir.replicaInfos().entrySet()) {
+                        String topic = replica.getKey().topic();
+                        if (topic.startsWith(prefix) && topic.endsWith(suffix)) {
+                            total += replica.getValue().size();
+                        }
+                    }
+                }
+            }
+            return total;
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot measure the size of " + prefix + "*" + suffix, e);
+        }
+    }
+
     /**
      * Polls until the group has committed everything: the input up to {@code ends}, and its repartition topics
      * up to their ends (a committed offset one short of a transactionally written end is the commit marker).

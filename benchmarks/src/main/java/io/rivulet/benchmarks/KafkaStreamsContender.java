@@ -60,6 +60,11 @@ final class KafkaStreamsContender {
                     .toStream()
                     .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
                     .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+            case LARGE_STATE -> input.groupBy((key, profile) -> Profiles.user(profile), Grouped.with(Serdes.String(), Serdes.String()))
+                    .reduce((previous, latest) -> latest)
+                    .toStream()
+                    .mapValues(Profiles::stored)
+                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
             default -> throw new IllegalArgumentException(workload.id());
         }
     }

@@ -120,14 +120,19 @@ final class Report {
                     .append(cell(median("latency", "stateless", c, "p999_ms"))).append(" | ")
                     .append(cell(median("latency", "stateless", c, "outputs"))).append(" |\n");
         }
-        md.append("\n| word count state | changelog records | restore, empty state dir: s | restore rate records/s | recovery after SIGKILL: s |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: |\n");
-        for (String c : contenders("restore", Workload.WORDCOUNT.id())) {
+        md.append("\n| large state (restore, recovery) | state on the changelog MiB | changelog records | restore into an empty state dir: s "
+                + "| restore rate records/s | restore MiB/s | recovery after SIGKILL, a tenth of the state: s | recovery after SIGKILL, full state: s |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        String large = Workload.LARGE_STATE.id();
+        for (String c : contenders("restore", large)) {
             md.append("| ").append(c).append(" | ")
-                    .append(cell(median("restore", "wordcount", c, "changelog_records"))).append(" | ")
-                    .append(cell(median("restore", "wordcount", c, "restore_s"))).append(" | ")
-                    .append(cell(median("restore", "wordcount", c, "restore_records_per_s"))).append(" | ")
-                    .append(cell(median("recovery", "wordcount", c, "recovery_s"))).append(" |\n");
+                    .append(cell(median("restore", large, c, "state_mib"))).append(" | ")
+                    .append(cell(median("restore", large, c, "changelog_records"))).append(" | ")
+                    .append(cell(median("restore", large, c, "restore_s"))).append(" | ")
+                    .append(cell(median("restore", large, c, "restore_records_per_s"))).append(" | ")
+                    .append(cell(median("restore", large, c, "restore_mib_per_s"))).append(" | ")
+                    .append(cell(median("recovery", large, c, "small_recovery_s"))).append(" | ")
+                    .append(cell(median("recovery", large, c, "recovery_s"))).append(" |\n");
         }
         return md.toString();
     }
@@ -137,10 +142,12 @@ final class Report {
     }
 
     private void chart(Path png) throws IOException {
-        DefaultCategoryDataset throughput = new DefaultCategoryDataset();
+        DefaultCategoryDataset ratios = new DefaultCategoryDataset();
         for (Workload w : Workload.values()) {
             for (String c : contenders("throughput", w.id())) {
-                median("throughput", w.id(), c, "records_per_s").ifPresent(v -> throughput.addValue(v / 1000, c, w.id()));
+                if (!c.equals("rivulet")) {
+                    medianRatio(w.id(), "rivulet", c).ifPresent(v -> ratios.addValue(v, "Rivulet ÷ " + c, w.id()));
+                }
             }
         }
         DefaultCategoryDataset latency = new DefaultCategoryDataset();
@@ -149,8 +156,8 @@ final class Report {
                 median("latency", "stateless", c, p).ifPresent(v -> latency.addValue(v, c, p));
             }
         }
-        JFreeChart left = ChartFactory.createBarChart("Throughput (k records/s, median)", "workload", "k records/s",
-                throughput, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart left = ChartFactory.createBarChart("Throughput, Rivulet ÷ contender (median of run pairs)", "workload",
+                "ratio", ratios, PlotOrientation.VERTICAL, true, false, false);
         JFreeChart right = ChartFactory.createBarChart("End-to-end latency, stateless (ms, median)", "percentile", "ms",
                 latency, PlotOrientation.VERTICAL, true, false, false);
         for (JFreeChart chart : List.of(left, right)) {

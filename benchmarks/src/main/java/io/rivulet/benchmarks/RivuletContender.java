@@ -53,6 +53,9 @@ final class RivuletContender {
                     .keyBy(word -> word, Serdes.string(), Serdes.string())
                     .process(new CountPerWord()).uid("count")
                     .sinkTo(KafkaSink.keyValues(settings.output(), Serdes.string(), Serdes.string()));
+            case LARGE_STATE -> input.keyBy(Profiles::user, Serdes.string(), Serdes.string())
+                    .process(new Profiles.KeepLatest()).uid("profiles")
+                    .sinkTo(KafkaSink.keyValues(settings.output(), Serdes.string(), Serdes.string()));
             default -> throw new IllegalArgumentException(workload.id());
         }
     }

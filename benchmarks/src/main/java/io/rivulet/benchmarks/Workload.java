@@ -16,7 +16,9 @@ enum Workload {
     /** Nexmark bids per bidder in event-time sessions with a 10 s gap, each session emitted once when complete. */
     SESSION_WINDOW("session-window", "bids per bidder, 10 s-gap event-time sessions (Nexmark q11)"),
     /** Nexmark events: bids joined with their auction when within 10 s of it, both shuffled by auction. */
-    INTERVAL_JOIN("interval-join", "bids joined with their auction within ±10 s (Nexmark events, interval join)");
+    INTERVAL_JOIN("interval-join", "bids joined with their auction within ±10 s (Nexmark events, interval join)"),
+    /** A 1 KB profile per user, one user per record: the latest profile per user, ~1 GB of state for 1M records. */
+    LARGE_STATE("large-state", "latest 1 KB profile per user, one user per record (~1 GB of state per 1M)");
 
     static final int DISTINCT_WORDS = 100_000;
 
@@ -51,6 +53,7 @@ enum Workload {
             case TUMBLING_WINDOW, SESSION_WINDOW -> NexmarkBids.bid(random, index);
             case INTERVAL_JOIN -> NexmarkEvents.event(random, index);
             case STATELESS -> random.nextInt(10_000) + "," + random.nextInt(100_000) + "," + (100 + random.nextInt(100_000));
+            case LARGE_STATE -> Profiles.profile(random, index);
             case WORDCOUNT -> "w" + random.nextInt(DISTINCT_WORDS) + " w" + random.nextInt(DISTINCT_WORDS)
                     + " w" + random.nextInt(DISTINCT_WORDS);
         };
