@@ -35,6 +35,11 @@ public abstract class BufferedTaskStore implements TaskStateStore {
     /** Writes the changes and offsets in one atomic batch. */
     protected abstract void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets);
 
+    /** Writes restored changelog records and the changelog's offset in one atomic batch. */
+    protected void writeRestored(List<StateWrite> writes, Map<String, Long> offsets) {
+        writeAtomically(writes, offsets);
+    }
+
     protected abstract void release();
 
     /** Deletes every committed entry and offset. */
@@ -118,7 +123,7 @@ public abstract class BufferedTaskStore implements TaskStateStore {
 
     @Override
     public void restore(String changelog, List<StateWrite> records, long nextOffset) {
-        writeAtomically(records, Map.of(changelog, nextOffset));
+        writeRestored(records, Map.of(changelog, nextOffset));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -31,15 +32,23 @@ import io.rivulet.state.StateWrite;
 /**
  * One task's RocksDB database. Commits are one {@link WriteBatch} with the write-ahead log on (not synced):
  * a process crash keeps it in the page cache; after a power loss the changelog restores the lost tail.
+ * Column families flush atomically, so the log is released as soon as the memtables are on disk (the small
+ * offsets family would otherwise pin every log file) and recovery replays at most a few memtables. Restored
+ * changelog records skip the log (the changelog has them), and are flushed before the next commit lest a crash
+ * keep later logged writes without them.
  */
 public final class RocksDbTaskStore extends BufferedTaskStore {
 
     private static final String META = "__rivulet_meta";
+    private static final long MEMTABLE_BYTES = 16L * 1024 * 1024;
 
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions writeOptions = new WriteOptions();
+    private final WriteOptions restoreOptions = new WriteOptions().setDisableWAL(true);
+    /** Restored records are in memtables only: flush before anything else is written or the store closes. */
+    private boolean unflushedRestore;
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Runnable unlock;
@@ -47,8 +56,13 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     public RocksDbTaskStore(String taskId, Path dir, Cache blockCache, Runnable unlock) {
         super(taskId);
         this.unlock = unlock;
-        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache));
+        // Reopening after a crash replays the write-ahead log into memtables: keep that bounded (small
+        // memtables, as Kafka Streams' 16 MB x 3) and do not flush it to disk before the task can run, so that
+        // recovery costs the same whatever the size of the state.
+        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                .setAtomicFlush(true).setAvoidFlushDuringRecovery(true);
+        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache))
+                .setWriteBufferSize(MEMTABLE_BYTES).setMaxWriteBufferNumber(3);
         try {
             Files.createDirectories(dir);
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -118,6 +132,17 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
 
     @Override
     protected void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets) {
+        flushRestored();
+        write(writes, offsets, writeOptions);
+    }
+
+    @Override
+    protected void writeRestored(List<StateWrite> writes, Map<String, Long> offsets) {
+        write(writes, offsets, restoreOptions);
+        unflushedRestore = true;
+    }
+
+    private void write(List<StateWrite> writes, Map<String, Long> offsets, WriteOptions options) {
         try (WriteBatch batch = new WriteBatch()) {
             for (StateWrite write : writes) {
                 ColumnFamilyHandle handle = family(write.stateName(), true);
@@ -132,14 +157,27 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
                 batch.put(meta, offset.getKey().getBytes(StandardCharsets.UTF_8),
                         ByteBuffer.allocate(Long.BYTES).putLong(offset.getValue()).array());
             }
-            db.write(writeOptions, batch);
+            db.write(options, batch);
         } catch (RocksDBException e) {
             throw new StateStoreException("committing state of task " + taskId() + " failed", e);
         }
     }
 
+    private void flushRestored() {
+        if (!unflushedRestore) {
+            return;
+        }
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush, handles);
+        } catch (RocksDBException e) {
+            throw new StateStoreException("flushing the restored state of task " + taskId() + " failed", e);
+        }
+        unflushedRestore = false;
+    }
+
     @Override
     protected void committedWipe() {
+        flushRestored();
         try (WriteBatch batch = new WriteBatch()) {
             for (ColumnFamilyHandle handle : families.values()) {
                 try (RocksIterator iterator = db.newIterator(handle)) {
@@ -172,16 +210,21 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     @Override
     protected void release() {
         try {
-            handles.forEach(ColumnFamilyHandle::close);
-            db.close();
-            closeOptions();
+            flushRestored();
         } finally {
-            unlock.run();
+            try {
+                handles.forEach(ColumnFamilyHandle::close);
+                db.close();
+                closeOptions();
+            } finally {
+                unlock.run();
+            }
         }
     }
 
     private void closeOptions() {
         writeOptions.close();
+        restoreOptions.close();
         cfOptions.close();
         dbOptions.close();
     }
