@@ -24,6 +24,7 @@ record Drain(ChildJvm child, Figure throughput) {
         double seconds = (drained - started) / 1e9;
         return new Drain(child, new Figure("throughput", workload.id(), contender.id(), run, Report.values(
                 "records", records, "seconds", seconds, "records_per_s", records / seconds,
-                "cpu_s_per_million", child.cpuSeconds() / records * 1_000_000, "peak_rss_mib", child.peakRssMib())));
+                "cpu_s_per_million", child.cpuSeconds() / records * 1_000_000, "peak_rss_mib", child.peakRssMib(),
+                "changelog_records", probe.recordsIn(settings.applicationId(), "-changelog"))));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -46,6 +47,7 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions cfOptions;
     private final WriteOptions writeOptions = new WriteOptions();
+    private final BloomFilter bloomFilter = new BloomFilter(10);
     private final WriteOptions restoreOptions = new WriteOptions().setDisableWAL(true);
     /** Restored records are in memtables only: flush before anything else is written or the store closes. */
     private boolean unflushedRestore;
@@ -61,7 +63,9 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         // recovery costs the same whatever the size of the state.
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setAtomicFlush(true).setAvoidFlushDuringRecovery(true);
-        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache))
+        // Bloom filters let a read of an absent key (a new word, a first window) skip the files that cannot hold it.
+        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache)
+                        .setFilterPolicy(bloomFilter))
                 .setWriteBufferSize(MEMTABLE_BYTES).setMaxWriteBufferNumber(3);
         try {
             Files.createDirectories(dir);
@@ -226,6 +230,7 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         writeOptions.close();
         restoreOptions.close();
         cfOptions.close();
+        bloomFilter.close();
         dbOptions.close();
     }
 }
