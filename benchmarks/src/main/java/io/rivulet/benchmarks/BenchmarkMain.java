@@ -36,7 +36,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     int runs;
 
     @Option(names = "--workloads", split = ",", description = "workloads to run (default: all)")
-    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window", "interval-join");
+    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window", "interval-join",
+            "q0", "q1", "q2", "q5", "q7", "q8", "q11");
 
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");

@@ -22,7 +22,7 @@ enum Contender {
 
     /** The raw loops are the ceiling for stateless work only: state is what frameworks add. */
     boolean runs(Workload workload) {
-        return workload == Workload.STATELESS || (this != CEILING_EOS && this != CEILING_ALOS);
+        return workload.stateless() || (this != CEILING_EOS && this != CEILING_ALOS);
     }
 
     static Contender parse(String id) {

@@ -26,7 +26,7 @@ public final class ContenderMain {
         Runnable stop;
         switch (contender) {
             case CEILING_EOS, CEILING_ALOS -> {
-                RawLoop loop = new RawLoop(contender == Contender.CEILING_EOS, settings);
+                RawLoop loop = new RawLoop(contender == Contender.CEILING_EOS, workload, settings);
                 Thread thread = new Thread(loop::run, "raw-loop");
                 thread.start();
                 stop = () -> {

@@ -29,7 +29,9 @@ final class KafkaStreamsContender {
 
     KafkaStreamsContender(Workload workload, ContenderSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        if (workload.windowed()) {
+        if (workload.nexmarkQuery()) {
+            NexmarkKafkaStreamsQueries.define(builder, workload, settings.input(), settings.output());
+        } else if (workload.windowed()) {
             windowed(builder, workload, settings);
         } else {
             plain(builder, workload, settings);
@@ -81,29 +83,23 @@ final class KafkaStreamsContender {
         KStream<String, String> bids = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
                 .withTimestampExtractor((record, previous) -> NexmarkBids.time((String) record.value())));
         Duration grace = Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS);
+        Grouped<String, String> grouped = Grouped.with(Serdes.String(), Serdes.String());
         if (workload == Workload.TUMBLING_WINDOW) {
-            bids.groupBy((key, bid) -> NexmarkBids.auction(bid), Grouped.with(Serdes.String(), Serdes.String()))
+            NexmarkKafkaStreamsQueries.writeCounts(bids.groupBy((key, bid) -> NexmarkBids.auction(bid), grouped)
                     .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10), grace))
                     .emitStrategy(EmitStrategy.onWindowClose())
-                    .count()
-                    .toStream()
-                    .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
-                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+                    .count(), settings.output());
         } else {
-            bids.groupBy((key, bid) -> NexmarkBids.bidder(bid), Grouped.with(Serdes.String(), Serdes.String()))
+            NexmarkKafkaStreamsQueries.writeCounts(bids.groupBy((key, bid) -> NexmarkBids.bidder(bid), grouped)
                     .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(10), grace))
                     .emitStrategy(EmitStrategy.onWindowClose())
-                    .count()
-                    .toStream()
-                    .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
-                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+                    .count(), settings.output());
         }
     }
 
     /** A stream-stream join, Kafka Streams' interval join: within 10 s either way, a grace of 4 s. */
     private static void intervalJoin(StreamsBuilder builder, ContenderSettings settings) {
-        KStream<String, String> events = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
-                .withTimestampExtractor((record, previous) -> NexmarkEvents.time((String) record.value())));
+        KStream<String, String> events = NexmarkKafkaStreamsQueries.timedEvents(builder, settings.input());
         KStream<String, String> bids = events.filter((key, event) -> NexmarkEvents.isBid(event))
                 .selectKey((key, bid) -> NexmarkEvents.auctionId(bid));
         KStream<String, String> auctions = events.filter((key, event) -> NexmarkEvents.isAuction(event))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,10 +25,13 @@ final class RawLoop {
     private final KafkaConsumer<String, String> consumer;
     private final KafkaProducer<String, String> producer;
     private final String output;
+    /** The output value of an input value, or {@code null} when the record is dropped. */
+    private final UnaryOperator<String> step;
     private volatile boolean running = true;
 
-    RawLoop(boolean transactional, ContenderSettings settings) {
+    RawLoop(boolean transactional, Workload workload, ContenderSettings settings) {
         this.transactional = transactional;
+        this.step = step(workload);
         this.output = settings.output();
         Map<String, Object> consumerConfigs = new HashMap<>(settings.clientConfigs());
         consumerConfigs.put(ConsumerConfig.GROUP_ID_CONFIG, settings.applicationId());
@@ -58,9 +62,9 @@ final class RawLoop {
                     producer.beginTransaction();
                     inTransaction = true;
                 }
-                String euros = Transforms.toEuros(record.value());
-                if (Transforms.evenAuction(euros)) {
-                    producer.send(new ProducerRecord<>(output, null, record.timestamp(), record.key(), euros));
+                String value = step.apply(record.value());
+                if (value != null) {
+                    producer.send(new ProducerRecord<>(output, null, record.timestamp(), record.key(), value));
                 }
                 offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
@@ -79,6 +83,20 @@ final class RawLoop {
         }
         producer.close();
         consumer.close();
+    }
+
+    /** The same filters and maps as the frameworks run, fused into one step per record. */
+    private static UnaryOperator<String> step(Workload workload) {
+        return switch (workload) {
+            case STATELESS -> bid -> {
+                String euros = Transforms.toEuros(bid);
+                return Transforms.evenAuction(euros) ? euros : null;
+            };
+            case Q0 -> Transforms::passThrough;
+            case Q1 -> event -> NexmarkEvents.isBid(event) ? Transforms.bidInEuros(event) : null;
+            case Q2 -> event -> Transforms.q2Bid(event) ? Transforms.auctionAndPrice(event) : null;
+            default -> throw new IllegalArgumentException("the ceiling runs stateless workloads only, not " + workload.id());
+        };
     }
 
     void stop() {

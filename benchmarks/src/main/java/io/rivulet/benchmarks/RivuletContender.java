@@ -28,7 +28,9 @@ final class RivuletContender {
     private StreamsRuntime runtime;
 
     RivuletContender(Workload workload, ContenderSettings settings) {
-        if (workload.windowed()) {
+        if (workload.nexmarkQuery()) {
+            NexmarkRivuletQueries.define(job, workload, settings.input(), settings.output());
+        } else if (workload.windowed()) {
             windowed(workload, settings);
         } else {
             plain(workload, settings);
@@ -80,9 +82,7 @@ final class RivuletContender {
 
     /** Bids and auctions from one topic, each keyed by auction, joined when within 10 s of each other. */
     private void intervalJoin(ContenderSettings settings) {
-        var events = job.fromSource(KafkaSource.values(settings.input(), Serdes.string()),
-                WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS))
-                        .withTimestampAssigner((event, ts) -> NexmarkEvents.time(event)));
+        var events = NexmarkRivuletQueries.timedEvents(job, settings.input());
         var bids = events.filter(NexmarkEvents::isBid).keyBy(NexmarkEvents::auctionId, Serdes.string(), Serdes.string());
         var auctions = events.filter(NexmarkEvents::isAuction).keyBy(NexmarkEvents::auctionId, Serdes.string(), Serdes.string());
         bids.intervalJoin(auctions).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
