@@ -63,7 +63,8 @@ final class InternalTopics {
                 int upstream = topology.subTopologies().stream()
                         .filter(s -> s.nodes().contains(keyBy) && s.root() != keyBy)
                         .mapToInt(s -> subPartitions.get(s.id())).max().orElseThrow();
-                ensure(sub.sourceTopic(), upstream, Map.of());
+                // Records carry event time, possibly long past: no time retention; consumed records are purged.
+                ensure(sub.sourceTopic(), upstream, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 partitions.put(sub.sourceTopic(), upstream);
                 subPartitions.put(sub.id(), upstream);
             } else {

@@ -43,6 +43,7 @@ final class StreamThread implements Runnable {
     private final ChangelogReader changelogReader;
     private final TaskFactory taskFactory;
     private final RuntimeMetrics metrics;
+    private final RepartitionPurger purger;
     private final Map<TopicPartition, Task> tasks = new HashMap<>();
     private volatile State state = State.CREATED;
     private volatile boolean running = true;
@@ -52,7 +53,8 @@ final class StreamThread implements Runnable {
     private volatile Map<String, Long> watermarks = Map.of();
 
     StreamThread(String name, RuntimeConfig config, Set<String> topics, KafkaConsumer<byte[], byte[]> consumer,
-            RecordOutput output, ChangelogReader changelogReader, TaskFactory taskFactory, RuntimeMetrics metrics) {
+            RecordOutput output, ChangelogReader changelogReader, TaskFactory taskFactory, RuntimeMetrics metrics,
+            RepartitionPurger purger) {
         this.name = name;
         this.config = config;
         this.topics = topics;
@@ -61,6 +63,7 @@ final class StreamThread implements Runnable {
         this.changelogReader = changelogReader;
         this.taskFactory = taskFactory;
         this.metrics = metrics;
+        this.purger = purger;
     }
 
     String name() {
@@ -217,6 +220,7 @@ final class StreamThread implements Runnable {
             task.completeCommit();
         }
         metrics.committed();
+        purger.committed(offsets);
         // The interval runs from the end of a commit, as in Kafka Streams: a slow commit must not eat the
         // processing time of the next interval and make commits more frequent than configured.
         lastCommitNanos = System.nanoTime();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -42,10 +43,13 @@ public final class StreamsRuntime implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final RuntimeMetrics metrics = new RuntimeMetrics();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Sets up the internal topics, then deletes consumed repartition records for the stream threads. */
+    private final Admin admin;
 
-    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend) {
+    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend, Admin admin) {
         this.config = config;
         this.stateBackend = stateBackend;
+        this.admin = admin;
     }
 
     /**
@@ -55,13 +59,17 @@ public final class StreamsRuntime implements AutoCloseable {
      */
     public static StreamsRuntime start(RuntimeConfig config, JobGraph graph, Consumer<Throwable> onFatalError) {
         Topology topology = TopologyCompiler.compile(config.applicationId(), graph);
+        Admin admin = Admin.create(new HashMap<>(config.kafka()));
         Map<String, Integer> partitions;
-        try (Admin admin = Admin.create(new HashMap<>(config.kafka()))) {
+        try {
             partitions = new InternalTopics(admin, config).setUp(topology);
+        } catch (RuntimeException e) {
+            admin.close();
+            throw e;
         }
         Path applicationDir = config.stateDir().resolve(config.applicationId());
         String processId = ProcessIdentity.loadOrCreate(applicationDir);
-        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir));
+        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin);
         runtime.startThreads(topology, partitions, processId, onFatalError);
         LOG.info("Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
                 config.applicationId(), topology.subTopologies().size(), config.numThreads(),
@@ -84,7 +92,8 @@ public final class StreamsRuntime implements AutoCloseable {
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             RecordOutput output = RecordOutput.create(config.guarantee(), producerConfigs(), clientId);
             StreamThread streamThread = new StreamThread(name, config, topology.allSourceTopics(), consumer, output,
-                    new ChangelogReader(restoreConsumer, metrics), taskFactory, metrics);
+                    new ChangelogReader(restoreConsumer, metrics), taskFactory, metrics,
+                    new RepartitionPurger(admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL));
             Thread thread = new Thread(() -> {
                 streamThread.run();
                 if (streamThread.failure() != null && !closed.get() && reported.compareAndSet(false, true)) {
@@ -178,6 +187,7 @@ public final class StreamsRuntime implements AutoCloseable {
             }
         }
         stateBackend.close();
+        admin.close();
         LOG.info("Application {} stopped", config.applicationId());
     }
 }

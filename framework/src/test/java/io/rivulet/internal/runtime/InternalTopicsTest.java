@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +30,7 @@ import io.rivulet.api.serde.Serdes;
 import io.rivulet.testfunctions.Echo;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 
@@ -40,12 +49,45 @@ class InternalTopicsTest {
                     TopologyCompiler.compile("topics", job("topics-in", "topics-out").graph()));
 
             assertThat(partitions).containsEntry("topics-in", 3).containsEntry("topics-repartition-0", 3);
-            assertThat(admin.describeTopics(java.util.List.of("topics-echo-changelog")).allTopicNames()
+            assertThat(admin.describeTopics(List.of("topics-echo-changelog")).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get("topics-echo-changelog").partitions()).hasSize(3);
             ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, "topics-echo-changelog");
-            assertThat(admin.describeConfigs(java.util.List.of(changelog)).all().get(30, TimeUnit.SECONDS)
+            assertThat(admin.describeConfigs(List.of(changelog)).all().get(30, TimeUnit.SECONDS)
                     .get(changelog).get("cleanup.policy").value()).isEqualTo("compact");
+            ConfigResource repartition = new ConfigResource(ConfigResource.Type.TOPIC, "topics-repartition-0");
+            assertThat(admin.describeConfigs(List.of(repartition)).all().get(30, TimeUnit.SECONDS)
+                    .get(repartition).get("retention.ms").value()).as("event-time stamped records must not age out unread")
+                    .isEqualTo("-1");
         }
+    }
+
+    @Test
+    void consumedRepartitionRecordsAreDeletedAfterTheirCommit(KafkaCluster kafka) throws Exception {
+        kafka.createTopic("purge-repartition-0", 2);
+        kafka.createTopic("purge-other", 1);
+        try (Admin admin = admin(kafka); var producer = new KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(new ProducerRecord<>("purge-repartition-0", 0, null, "r" + i));
+                producer.send(new ProducerRecord<>("purge-other", 0, null, "o" + i));
+            }
+            producer.flush();
+            var partition = new TopicPartition("purge-repartition-0", 0);
+            var other = new TopicPartition("purge-other", 0);
+            new RepartitionPurger(admin, Set.of("purge-repartition-0"), Duration.ZERO).committed(Map.of(
+                    partition, new OffsetAndMetadata(6),
+                    other, new OffsetAndMetadata(6)));
+
+            Await.until(Duration.ofSeconds(30), "the first 6 records of the repartition partition are deleted",
+                    () -> earliest(admin, partition) == 6);
+            assertThat(earliest(admin, other)).as("topics that are not repartition topics are left alone").isZero();
+        }
+    }
+
+    private static long earliest(Admin admin, TopicPartition partition) throws Exception {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).all()
+                .get(30, TimeUnit.SECONDS).get(partition).offset();
     }
 
     @Test
