@@ -112,8 +112,18 @@ public final class BenchmarkMain implements Callable<Integer> {
         ContenderSettings settings = new ContenderSettings(bootstrap, appId, workload.inputTopic(), output(workload, contender),
                 out.resolve("state").resolve(appId));
         Drain drain = Drain.run(probe, contender, workload, settings, PARTITIONS, out.resolve("logs"), run);
-        report.add(drain.throughput());
         drain.child().stop();
+        report.add(drain.throughput().with("dropped_records", droppedRecords(settings)));
+    }
+
+    /** What a stopped contender reported as dropped; NaN for contenders that do not count it. */
+    private static double droppedRecords(ContenderSettings settings) {
+        Path file = settings.stateDir().resolve(ContenderMain.DROPPED_FILE);
+        try {
+            return Files.exists(file) ? Double.parseDouble(Files.readString(file).trim()) : Double.NaN;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The chosen contenders that run {@code workload}, in their declared order. */

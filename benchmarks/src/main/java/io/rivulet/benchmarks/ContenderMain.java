@@ -1,5 +1,8 @@
 package io.rivulet.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 public final class ContenderMain {
 
     static final String STARTED = "CONTENDER-STARTED";
+    /** Written into the state directory on SIGTERM by contenders that count the records they dropped. */
+    static final String DROPPED_FILE = "dropped-records";
 
     private ContenderMain() {
     }
@@ -37,7 +42,10 @@ public final class ContenderMain {
             case KAFKA_STREAMS -> {
                 KafkaStreamsContender streams = new KafkaStreamsContender(workload, settings);
                 streams.start();
-                stop = streams::stop;
+                stop = () -> {
+                    writeDropped(settings, streams.droppedRecords());
+                    streams.stop();
+                };
             }
             case RIVULET -> {
                 RivuletContender rivulet = new RivuletContender(workload, settings);
@@ -51,6 +59,15 @@ public final class ContenderMain {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    private static void writeDropped(ContenderSettings settings, double dropped) {
+        try {
+            Files.createDirectories(settings.stateDir());
+            Files.writeString(settings.stateDir().resolve(DROPPED_FILE), String.valueOf(Math.round(dropped)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dropped-record count to " + settings.stateDir(), e);
+        }
     }
 
     private static void announce() {

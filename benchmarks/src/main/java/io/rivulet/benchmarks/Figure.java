@@ -11,6 +11,13 @@ record Figure(String name, String workload, String contender, int run, Map<Strin
         values = new LinkedHashMap<>(values);
     }
 
+    /** This figure with one more value. */
+    Figure with(String metric, double value) {
+        Map<String, Double> more = new LinkedHashMap<>(values);
+        more.put(metric, value);
+        return new Figure(name, workload, contender, run, more);
+    }
+
     /** {@code name key=value …}, the line the harness prints. */
     String line() {
         return name + " workload=" + workload + " contender=" + contender + " run=" + run + " "

@@ -114,6 +114,13 @@ final class KafkaStreamsContender {
         streams.start();
     }
 
+    /** Records Kafka Streams dropped (late for their window, or otherwise skipped), from its task metrics. */
+    double droppedRecords() {
+        return streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("dropped-records-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
     void stop() {
         streams.close();
     }

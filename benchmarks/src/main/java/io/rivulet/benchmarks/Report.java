@@ -100,15 +100,18 @@ final class Report {
 
     private String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("| workload | contender | records/s (median) | Rivulet ÷ this (median of run pairs) | CPU s per M records | peak RSS MiB |\n");
-        md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+        md.append("| workload | contender | records/s (median) | Rivulet ÷ this (median of run pairs) | CPU s per M records | peak RSS MiB "
+                + "| changelog records | records dropped as late |\n");
+        md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Workload w : Workload.values()) {
             for (String c : contenders("throughput", w.id())) {
                 md.append("| ").append(w.description()).append(" | ").append(c).append(" | ")
                         .append(cell(median("throughput", w.id(), c, "records_per_s"))).append(" | ")
                         .append(c.equals("rivulet") ? "1.00" : cell(medianRatio(w.id(), "rivulet", c))).append(" | ")
                         .append(cell(median("throughput", w.id(), c, "cpu_s_per_million"))).append(" | ")
-                        .append(cell(median("throughput", w.id(), c, "peak_rss_mib"))).append(" |\n");
+                        .append(cell(median("throughput", w.id(), c, "peak_rss_mib"))).append(" | ")
+                        .append(cell(median("throughput", w.id(), c, "changelog_records"))).append(" | ")
+                        .append(cell(median("throughput", w.id(), c, "dropped_records"))).append(" |\n");
             }
         }
         md.append("\n| end-to-end latency, stateless, fixed rate | p50 ms | p99 ms | p99.9 ms | outputs |\n");
