@@ -39,11 +39,13 @@ final class RecoveryPhase {
         probe.createTopics(Set.of(small, large), partitions);
         probe.load(WORKLOAD, small, records / 10, 1);
         probe.load(WORKLOAD, large, records, 1);
+        for (Contender contender : contenders) {
+            probe.createTopics(Set.of(output(contender)), partitions);
+        }
         for (int run = 1; run <= runCount; run++) {
             for (int i = 0; i < contenders.size(); i++) {
                 Contender contender = contenders.get((i + run - 1) % contenders.size());
-                String output = "bench-" + WORKLOAD.id() + "-" + contender.id() + "-out";
-                probe.createTopics(Set.of(output), partitions);
+                String output = output(contender);
                 Built smallState = buildAndKill(contender, small, output, "bench-large-state-small-" + contender.id() + "-" + run, run, false);
                 Built largeState = buildAndKill(contender, large, output, "bench-large-state-" + contender.id() + "-" + run, run, true);
                 report.add(new Figure("recovery", WORKLOAD.id(), contender.id(), run, Report.values(
@@ -58,6 +60,10 @@ final class RecoveryPhase {
                         "restore_mib_per_s", largeState.stateMib() / restore)));
             }
         }
+    }
+
+    private static String output(Contender contender) {
+        return "bench-" + WORKLOAD.id() + "-" + contender.id() + "-out";
     }
 
     private record Built(ContenderSettings settings, long changelogRecords, double stateMib) {
