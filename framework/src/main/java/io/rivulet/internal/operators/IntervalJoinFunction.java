@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.rivulet.api.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
@@ -25,6 +28,7 @@ import io.rivulet.api.windowing.evictors.TimestampedValue;
 public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(IntervalJoinFunction.class);
     /** Cleanup runs per second of event time: one timer per key and second removes that second's entries. */
     private static final long BUCKET = 1_000;
 
@@ -38,6 +42,7 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> leftBuffer;
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> rightBuffer;
     private transient PairContext pairContext;
+    private transient long lateWithoutSideOutput;
 
     /**
      * @param lower the lower bound, already moved in by one if exclusive
@@ -77,6 +82,11 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
             OutputTag<Object> late = left ? leftLate : rightLate;
             if (late != null) {
                 ctx.output(late, element.value());
+            } else if (Long.bitCount(++lateWithoutSideOutput) == 1) {
+                // As the window operator: a late element without a late output is reported, not dropped silently.
+                LOG.warn("Interval join: {} late element(s) dropped, the last from the {} side at timestamp {}, behind the watermark {};"
+                        + " call sideOutputLeftLateData/sideOutputRightLateData to keep them", lateWithoutSideOutput,
+                        left ? "left" : "right", timestamp, watermark);
             }
             return;
         }
