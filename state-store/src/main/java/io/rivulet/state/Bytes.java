@@ -12,10 +12,6 @@ public final class Bytes {
     private Bytes() {
     }
 
-    public static boolean startsWith(byte[] value, byte[] prefix) {
-        return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
     /** The smallest key greater than every key with this prefix, or {@code null} if there is none (all 0xFF). */
     public static byte[] prefixEnd(byte[] prefix) {
         for (int i = prefix.length - 1; i >= 0; i--) {
