@@ -3,6 +3,7 @@ package ${package};
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,7 @@ import io.rivulet.testkit.TestRecords;
 class ContainerContractIT {
 
     private static final Path DOCKERFILE = Path.of("src/main/docker/Dockerfile");
+    private static final Path PACKAGED_CONFIG = Path.of("target/classes/application.properties");
     private static final Duration GRACE_PERIOD = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -80,7 +83,7 @@ class ContainerContractIT {
         first.destroy();
         assertThat(first.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS)).as("exited within the grace period").isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(GRACE_PERIOD);
-        assertThat(Files.readString(Path.of("target/first.log"))).contains("(clean)", "Application order-totals stopped");
+        assertThat(Files.readString(Path.of("target/first.log"))).contains("(clean)", "Application " + applicationId() + " stopped");
 
         Process second = start(env, "second.log");
         awaitReady(second, port);
@@ -104,7 +107,7 @@ class ContainerContractIT {
     @Test
     void theImageBuildsAndRunsWhereAContainerEngineAnswers() throws Exception {
         Assumptions.assumeTrue(dockerAnswers(), "no container engine here (`docker info` failed): the image is not built");
-        String image = "order-totals-contract:test";
+        String image = "${artifactId}-contract:test";
         assertThat(new ProcessBuilder("docker", "build", "-f", DOCKERFILE.toString(), "-t", image, ".")
                 .inheritIO().start().waitFor()).isZero();
         int port = freePort();
@@ -117,6 +120,22 @@ class ContainerContractIT {
             container.destroy();
             container.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The application id the packaged service runs with, read from the configuration that went into it, so
+     * that the tests follow a changed {@code rivulet.application-id} (it is the artifactId when generated).
+     */
+    static String applicationId() throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(PACKAGED_CONFIG)) {
+            config.load(in);
+        }
+        String id = config.getProperty("rivulet.application-id");
+        if (id == null || id.isBlank()) {
+            throw new AssertionError("no rivulet.application-id in " + PACKAGED_CONFIG);
+        }
+        return id.strip();
     }
 
     /** The Dockerfile's ENTRYPOINT, with the image's /deployments mapped to the local fast-jar directory. */

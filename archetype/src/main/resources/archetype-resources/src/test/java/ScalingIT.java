@@ -93,7 +93,7 @@ class ScalingIT {
         builder.environment().putAll(Map.of(
                 "RIVULET_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "RIVULET_STATE_DIR", workDir.resolve("state-" + copy).toString(),
-                "RIVULET_APPLICATION_ID", "order-totals-scaling",
+                "RIVULET_APPLICATION_ID", ContainerContractIT.applicationId() + "-scaling",
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "JAVA_OPTS", "-Xmx256m"));
