@@ -2,9 +2,9 @@ package io.rivulet.benchmarks;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;

@@ -3,7 +3,7 @@ package io.rivulet.benchmarks;
 import java.util.Base64;
 import java.util.Random;
 
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;

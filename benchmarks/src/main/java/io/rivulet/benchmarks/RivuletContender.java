@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;
 import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
-import io.rivulet.internal.runtime.ErrorPolicy;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.StreamsRuntime;
 import io.rivulet.samples.wordcount.CountPerWord;

@@ -1,6 +1,6 @@
 package io.rivulet.benchmarks;
 
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;

@@ -47,21 +47,16 @@ public final class BroadcastConnectedStream<T, B> {
     }
 
     /** Applies a keyed broadcast function; the stream must have been keyed. */
-    @SuppressWarnings("unchecked")
     public <K, R> DataStream<R> process(KeyedBroadcastProcessFunction<K, T, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (keyBy == null) {
             throw new IllegalStateException("a KeyedBroadcastProcessFunction needs a keyed stream: connect a keyBy(...) result");
         }
         KeyByTransformation connected = ConnectedInputs.broadcastConnected(graph, keyBy, broadcast.transformation, broadcast.serde);
-        KeyedBroadcastAdapter adapter = new KeyedBroadcastAdapter(
-                (KeyedBroadcastProcessFunction<Object, Object, Object, Object>) (KeyedBroadcastProcessFunction<?, ?, ?, ?>) function);
-        return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), connected,
-                (KeyedProcessFunction<Object, Object, Object>) (Object) adapter)));
+        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.broadcastProcess(graph.nextId(), connected, function)));
     }
 
     /** Applies a broadcast function to a stream that is not keyed. */
-    @SuppressWarnings("unchecked")
     public <R> DataStream<R> process(BroadcastProcessFunction<T, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (keyBy != null) {
@@ -69,9 +64,6 @@ public final class BroadcastConnectedStream<T, B> {
         }
         KeyByTransformation connected = ConnectedInputs.broadcastForwarded(graph, input, serde, broadcast.transformation,
                 broadcast.serde);
-        BroadcastProcessAdapter adapter = new BroadcastProcessAdapter(
-                (BroadcastProcessFunction<Object, Object, Object>) (BroadcastProcessFunction<?, ?, ?>) function);
-        return new DataStream<>(graph, graph.add(new ProcessTransformation(graph.nextId(), connected,
-                (ProcessFunction<Object, Object>) (Object) adapter, true)));
+        return new DataStream<>(graph, graph.add(ProcessTransformation.broadcastProcess(graph.nextId(), connected, function)));
     }
 }

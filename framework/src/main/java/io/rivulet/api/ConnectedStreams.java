@@ -36,32 +36,25 @@ public final class ConnectedStreams<A, B> {
     }
 
     /** Applies a co-process function to two streams that are not keyed. */
-    @SuppressWarnings("unchecked")
     public <R> DataStream<R> process(CoProcessFunction<A, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (firstKeyBy != null) {
             throw new IllegalStateException("keyed streams connect to a KeyedCoProcessFunction");
         }
         Transformation union = ConnectedInputs.union(graph, first, second);
-        ProcessFunction<Object, Object> adapter = (ProcessFunction<Object, Object>) (ProcessFunction<?, ?>) new CoProcessAdapter(
-                (CoProcessFunction<Object, Object, Object>) (CoProcessFunction<?, ?, ?>) function);
-        return new DataStream<>(graph, graph.add(new ProcessTransformation(graph.nextId(), union, adapter)));
+        return new DataStream<>(graph, graph.add(ProcessTransformation.coProcess(graph.nextId(), union, function)));
     }
 
     /**
      * Applies a keyed co-process function to two keyed streams. The operator is stateful: give the stream it
      * returns a {@code uid(...)}.
      */
-    @SuppressWarnings("unchecked")
     public <K, R> DataStream<R> process(KeyedCoProcessFunction<K, A, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (firstKeyBy == null) {
             throw new IllegalStateException("a KeyedCoProcessFunction needs two keyed streams: connect keyBy(...) results");
         }
         KeyByTransformation keyBy = ConnectedInputs.keyed(graph, firstKeyBy, secondKeyBy);
-        KeyedCoProcessAdapter adapter = new KeyedCoProcessAdapter(
-                (KeyedCoProcessFunction<Object, Object, Object, Object>) (KeyedCoProcessFunction<?, ?, ?, ?>) function);
-        return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), keyBy,
-                (io.rivulet.api.functions.KeyedProcessFunction<Object, Object, Object>) (Object) adapter)));
+        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.coProcess(graph.nextId(), keyBy, function)));
     }
 }

@@ -1,5 +1,7 @@
 package io.rivulet.api;
 
+import io.rivulet.api.functions.OutputTag;
+import io.rivulet.api.kafka.KafkaSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +26,10 @@ import io.rivulet.internal.graph.UnionTransformation;
  * A stream of elements of type {@code T}. Operators run in the task that owns the input partition, in the
  * order the records arrive per partition; a stream may feed several operators.
  */
-public class DataStream<T> {
+public final class DataStream<T> {
 
-    protected final JobGraph graph;
-    protected final Transformation transformation;
+    final JobGraph graph;
+    final Transformation transformation;
 
     DataStream(JobGraph graph, Transformation transformation) {
         this.graph = graph;
@@ -86,11 +88,9 @@ public class DataStream<T> {
      * Applies a process function: per element, any number of outputs and side outputs. Keyed state and timers
      * need a keyed stream ({@code keyBy(...).process(...)}).
      */
-    @SuppressWarnings("unchecked")
     public <R> DataStream<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
-        return new DataStream<>(graph, graph.add(new ProcessTransformation(graph.nextId(), transformation,
-                (ProcessFunction<Object, Object>) (ProcessFunction<?, ?>) function)));
+        return new DataStream<>(graph, graph.add(ProcessTransformation.process(graph.nextId(), transformation, function)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rivulet.api;
 
+import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -67,19 +68,14 @@ public final class IntervalJoin<A, B, K> {
     }
 
     /** Applies {@code function} to every pair. The join is stateful: give the stream it returns a {@code uid(...)}. */
-    @SuppressWarnings("unchecked")
     public <R> DataStream<R> process(ProcessJoinFunction<A, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (lower == null) {
             throw new IllegalStateException("call between(lower, upper) before process(...)");
         }
-        IntervalJoinFunction join = new IntervalJoinFunction(
-                (ProcessJoinFunction<Object, Object, Object>) (ProcessJoinFunction<?, ?, ?>) function,
-                lower.toMillis() + (lowerExclusive ? 1 : 0), upper.toMillis() - (upperExclusive ? 1 : 0),
-                left.valueSerde(), right.valueSerde(), (OutputTag<Object>) (OutputTag<?>) leftLate,
-                (OutputTag<Object>) (OutputTag<?>) rightLate);
         KeyByTransformation keyBy = ConnectedInputs.keyed(graph, left, right);
-        return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), keyBy,
-                (KeyedProcessFunction<Object, Object, Object>) (Object) join)));
+        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.intervalJoin(graph.nextId(), keyBy, function,
+                lower.toMillis() + (lowerExclusive ? 1 : 0), upper.toMillis() - (upperExclusive ? 1 : 0),
+                left.valueSerde(), right.valueSerde(), leftLate, rightLate)));
     }
 }

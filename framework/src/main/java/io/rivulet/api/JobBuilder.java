@@ -1,5 +1,6 @@
 package io.rivulet.api;
 
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.SourceTransformation;

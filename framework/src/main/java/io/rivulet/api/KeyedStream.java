@@ -24,11 +24,9 @@ public final class KeyedStream<T, K> {
      * Applies a keyed process function. The resulting operator is stateful: give it a {@code uid(...)}, or
      * the job fails to start.
      */
-    @SuppressWarnings("unchecked")
     public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
         Objects.requireNonNull(function, "function");
-        return new DataStream<>(graph, graph.add(new KeyedProcessTransformation(graph.nextId(), keyBy,
-                (KeyedProcessFunction<Object, Object, Object>) function)));
+        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.process(graph.nextId(), keyBy, function)));
     }
 
     /**

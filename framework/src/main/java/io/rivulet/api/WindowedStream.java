@@ -1,5 +1,6 @@
 package io.rivulet.api;
 
+import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.Objects;
 

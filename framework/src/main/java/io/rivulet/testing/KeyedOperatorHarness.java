@@ -4,12 +4,12 @@ import java.util.function.Function;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.KeyedStream;
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.internal.graph.KeyByTransformation;
-import io.rivulet.internal.runtime.KeyedOperatorHarnessRuntime;
+import io.rivulet.testing.internal.KeyedOperatorHarnessRuntime;
 
 /**
  * Unit-tests the operators of a keyed stream — windows, process functions — without Kafka, in the spirit of

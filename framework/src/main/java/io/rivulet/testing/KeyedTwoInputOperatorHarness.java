@@ -4,7 +4,7 @@ import java.util.function.BiFunction;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.KeyedStream;
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.serde.Serde;
@@ -12,7 +12,7 @@ import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.Transformation;
 import io.rivulet.internal.graph.UnionTransformation;
 import io.rivulet.internal.operators.TwoInputElement;
-import io.rivulet.internal.runtime.KeyedOperatorHarnessRuntime;
+import io.rivulet.testing.internal.KeyedOperatorHarnessRuntime;
 
 /**
  * Unit-tests an operator over two keyed streams — a {@code KeyedCoProcessFunction}, an interval join, a window

@@ -2,9 +2,9 @@ package io.rivulet.testing;
 
 import java.util.List;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
-import io.rivulet.internal.runtime.KeyedOperatorHarnessRuntime;
+import io.rivulet.testing.internal.KeyedOperatorHarnessRuntime;
 
 /**
  * What every operator harness does besides feeding elements: time (watermarks, the processing-time clock),

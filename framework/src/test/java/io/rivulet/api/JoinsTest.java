@@ -2,6 +2,7 @@ package io.rivulet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,12 +2,10 @@ package io.rivulet.sink;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import io.rivulet.sink.internal.NonTransactionalRecordOutput;
@@ -39,7 +37,7 @@ public interface RecordOutput extends AutoCloseable {
      * Sends a record; under exactly-once a transaction is begun first if none is open. Errors of the send
      * surface no later than the next {@link #commit}.
      */
-    Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record);
+    void send(ProducerRecord<byte[], byte[]> record);
 
     /**
      * Makes everything sent since the last commit durable together with {@code offsets} (the next offsets to
@@ -47,15 +45,14 @@ public interface RecordOutput extends AutoCloseable {
      * metadata (so a member of an older generation is fenced) and committing it; otherwise by flushing and
      * then calling {@code committer}. Retriable errors are retried with backoff until the commit timeout.
      *
+     * @return for every partition that records were sent to with an explicit partition since the last
+     *         commit, the offset after the last of them: where a changelog stands after this commit
      * @throws TransactionAbortedException if nothing of it committed
      */
-    void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata, OffsetCommitter committer);
+    Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata, OffsetCommitter committer);
 
     /** Rolls back what was sent since the last commit, as far as the guarantee allows. */
     void abort();
-
-    /** Whether output becomes visible to {@code read_committed} readers only on {@link #commit}. */
-    boolean transactional();
 
     /** Closes the producer; an open transaction is aborted. */
     void close(Duration timeout);

@@ -70,6 +70,29 @@ class RecordOutputTest {
         assertThat(events).containsExactly("visible before offsets: [one]", "offsets 7");
     }
 
+    @Test
+    void aCommitReportsWhereEachExplicitlyChosenPartitionEnded(KafkaCluster kafka) {
+        kafka.createTopic("acked-changelog", 2);
+        kafka.createTopic("acked-out", 1);
+        for (ProcessingGuarantee guarantee : List.of(ProcessingGuarantee.EXACTLY_ONCE, ProcessingGuarantee.AT_LEAST_ONCE)) {
+            try (RecordOutput output = RecordOutput.create(guarantee, configs(kafka), "acked-" + guarantee)) {
+                output.send(new ProducerRecord<>("acked-changelog", 1, null, "a".getBytes(UTF_8)));
+                output.send(new ProducerRecord<>("acked-changelog", 1, null, "b".getBytes(UTF_8)));
+                output.send(record("acked-out", "no partition chosen"));
+                Map<TopicPartition, Long> acknowledged = output.commit(Map.of(), NO_GROUP, offsets -> { });
+                assertThat(acknowledged).containsOnlyKeys(new TopicPartition("acked-changelog", 1));
+                long end = acknowledged.get(new TopicPartition("acked-changelog", 1));
+                output.send(new ProducerRecord<>("acked-changelog", 0, null, "c".getBytes(UTF_8)));
+                output.abort();
+                output.send(new ProducerRecord<>("acked-changelog", 1, null, "d".getBytes(UTF_8)));
+                assertThat(output.commit(Map.of(), NO_GROUP, offsets -> { }))
+                        .as("the aborted send is not reported; the next commit starts afresh")
+                        .containsOnly(Map.entry(new TopicPartition("acked-changelog", 1), guarantee == ProcessingGuarantee.EXACTLY_ONCE
+                                ? end + 2 : end + 1));
+            }
+        }
+    }
+
     /**
      * Reads until {@code expected} records arrived: {@code commitTransaction} returns before the commit
      * markers reach the partition, so a snapshot of the topic taken right after it may miss the records.

@@ -1,6 +1,6 @@
 package ${package};
 
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.windowing.windows.TimeWindow;

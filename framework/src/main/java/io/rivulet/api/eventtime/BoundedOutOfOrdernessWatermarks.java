@@ -7,7 +7,7 @@ import java.time.Duration;
  * {@code maxTimestamp - outOfOrderness - 1}, so that elements up to {@code outOfOrderness} late are not late.
  * With a bound of zero this is the monotonous-timestamps generator.
  */
-public class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
+public final class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
 
     private final long outOfOrdernessMillis;
     private long maxTimestamp;

@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
 
 /**
  * Processes the elements of two connected streams (not keyed), each with its own method, as Flink's

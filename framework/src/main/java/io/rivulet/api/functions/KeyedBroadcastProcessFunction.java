@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
 import io.rivulet.api.state.BroadcastState;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ReadOnlyBroadcastState;

@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
 
 /**
  * Processes the elements of two keyed streams connected on the same key, with keyed state shared by both

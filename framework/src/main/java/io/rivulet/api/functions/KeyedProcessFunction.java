@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
 
 /**
  * Processes the elements of a keyed stream one at a time, with keyed state scoped to the current key.

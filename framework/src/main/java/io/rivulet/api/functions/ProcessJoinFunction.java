@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
 
 /** Receives each pair of an interval join, as Flink's {@code ProcessJoinFunction}. */
 public abstract class ProcessJoinFunction<A, B, O> implements Serializable {

@@ -1,6 +1,10 @@
 package io.rivulet.internal.graph;
 
+import io.rivulet.api.functions.BroadcastProcessFunction;
+import io.rivulet.api.functions.CoProcessFunction;
 import io.rivulet.api.functions.ProcessFunction;
+import io.rivulet.internal.operators.BroadcastProcessAdapter;
+import io.rivulet.internal.operators.CoProcessAdapter;
 
 /**
  * A process function on a stream that is not keyed. It is stateful (operator or broadcast state, a changelog)
@@ -11,14 +15,28 @@ public final class ProcessTransformation extends Transformation {
     private final ProcessFunction<Object, Object> function;
     private final boolean needsState;
 
-    public ProcessTransformation(int id, Transformation input, ProcessFunction<Object, Object> function) {
-        this(id, input, function, false);
+    @SuppressWarnings("unchecked")
+    private ProcessTransformation(int id, Transformation input, Object userFunction, ProcessFunction<?, ?> function,
+            boolean needsState) {
+        super(id, input, "process:" + describe(userFunction));
+        this.function = (ProcessFunction<Object, Object>) function;
+        this.needsState = needsState;
     }
 
-    public ProcessTransformation(int id, Transformation input, ProcessFunction<Object, Object> function, boolean needsState) {
-        super(id, input, "process:" + function.getClass().getSimpleName());
-        this.function = function;
-        this.needsState = needsState;
+    public static ProcessTransformation process(int id, Transformation input, ProcessFunction<?, ?> function) {
+        return new ProcessTransformation(id, input, function, function, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ProcessTransformation coProcess(int id, Transformation input, CoProcessFunction<?, ?, ?> function) {
+        return new ProcessTransformation(id, input, function,
+                new CoProcessAdapter((CoProcessFunction<Object, Object, Object>) function), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ProcessTransformation broadcastProcess(int id, Transformation input, BroadcastProcessFunction<?, ?, ?> function) {
+        return new ProcessTransformation(id, input, function,
+                new BroadcastProcessAdapter((BroadcastProcessFunction<Object, Object, Object>) function), true);
     }
 
     @Override

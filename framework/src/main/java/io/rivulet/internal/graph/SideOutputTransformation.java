@@ -1,6 +1,6 @@
 package io.rivulet.internal.graph;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 
 /** The elements an operator emits to a side output, as a stream of their own. */
 public final class SideOutputTransformation extends Transformation {

@@ -1,6 +1,6 @@
 package io.rivulet.internal.graph;
 
-import io.rivulet.api.KafkaSink;
+import io.rivulet.api.kafka.KafkaSink;
 
 public final class SinkTransformation extends Transformation {
 

@@ -1,6 +1,6 @@
 package io.rivulet.internal.graph;
 
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 
 public final class SourceTransformation extends Transformation {

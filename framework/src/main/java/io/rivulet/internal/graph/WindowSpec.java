@@ -2,7 +2,7 @@ package io.rivulet.internal.graph;
 
 import java.io.Serializable;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.functions.ReduceFunction;

@@ -3,7 +3,7 @@ package io.rivulet.internal.operators;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.BroadcastProcessFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessFunction;
@@ -16,12 +16,12 @@ import io.rivulet.api.state.ReadOnlyBroadcastState;
  * Runs a {@link BroadcastProcessFunction} over the union of its input (forwarded partition by partition) and
  * its broadcast input (written to every partition).
  */
-public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputElement, Object> {
+public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputElement, Object> implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
 
     private final BroadcastProcessFunction<Object, Object, Object> function;
-    private transient BroadcastStates states;
+    private transient OperatorServices services;
     private transient Map<String, StoredBroadcastState<?, ?>> opened;
     private transient Context current;
     private transient BroadcastProcessFunction<Object, Object, Object>.ReadOnlyContext readOnlyContext;
@@ -32,8 +32,12 @@ public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputEleme
     }
 
     @Override
+    public void setOperatorServices(OperatorServices operatorServices) {
+        this.services = operatorServices;
+    }
+
+    @Override
     public void open(RuntimeContext runtimeContext) throws Exception {
-        states = (BroadcastStates) runtimeContext;
         opened = new HashMap<>();
         readOnlyContext = function.new ReadOnlyContext() {
             @Override
@@ -73,7 +77,7 @@ public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputEleme
     @SuppressWarnings("unchecked")
     private <K, V> StoredBroadcastState<K, V> state(MapStateDescriptor<K, V> descriptor) {
         return (StoredBroadcastState<K, V>) opened.computeIfAbsent(descriptor.name(),
-                name -> new StoredBroadcastState<>(states.broadcastState(descriptor)));
+                name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
     }
 
     @Override

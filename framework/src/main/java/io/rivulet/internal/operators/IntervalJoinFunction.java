@@ -7,13 +7,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serde;
-import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 
@@ -25,7 +24,8 @@ import io.rivulet.api.windowing.evictors.TimestampedValue;
  * timestamp, ordered by time, so that an element reads only the other side's entries inside its interval;
  * they are cleaned up by event-time timers once the watermark guarantees no more matches.
  */
-public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object> {
+public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object>
+        implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(IntervalJoinFunction.class);
@@ -42,6 +42,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> leftBuffer;
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> rightBuffer;
     private transient PairContext pairContext;
+    private transient OperatorServices services;
+    private transient PairCollector pairCollector;
     private transient long lateWithoutSideOutput;
 
     /**
@@ -64,12 +66,18 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     }
 
     @Override
+    public void setOperatorServices(OperatorServices operatorServices) {
+        this.services = operatorServices;
+    }
+
+    @Override
     public void open(RuntimeContext context) throws Exception {
-        leftBuffer = sorted(context.getMapState(new MapStateDescriptor<>("left-buffer", new SortableLongSerde(),
-                new TimestampedElementsSerde(leftSerde))));
-        rightBuffer = sorted(context.getMapState(new MapStateDescriptor<>("right-buffer", new SortableLongSerde(),
-                new TimestampedElementsSerde(rightSerde))));
+        leftBuffer = services.getSortedMapState(new MapStateDescriptor<>("left-buffer", new SortableLongSerde(),
+                new TimestampedElementsSerde(leftSerde)));
+        rightBuffer = services.getSortedMapState(new MapStateDescriptor<>("right-buffer", new SortableLongSerde(),
+                new TimestampedElementsSerde(rightSerde)));
         pairContext = new PairContext();
+        pairCollector = new PairCollector();
         join.open(context);
     }
 
@@ -102,9 +110,9 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         for (Map.Entry<Long, List<TimestampedValue<Object>>> other : (left ? rightBuffer : leftBuffer).entriesBetween(from, to)) {
             for (TimestampedValue<Object> match : other.getValue()) {
                 if (left) {
-                    emit(element.value(), timestamp, match.value(), match.timestamp(), ctx, out);
+                    emit(element.value(), timestamp, match.value(), match.timestamp());
                 } else {
-                    emit(match.value(), match.timestamp(), element.value(), timestamp, ctx, out);
+                    emit(match.value(), match.timestamp(), element.value(), timestamp);
                 }
             }
         }
@@ -113,18 +121,10 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         ctx.timerService().registerEventTimeTimer(left ? leftCleanup(lastInBucket) : rightCleanup(lastInBucket));
     }
 
-    private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp, Context ctx,
-            Collector<Object> out) throws Exception {
-        long resultTimestamp = Math.max(leftTimestamp, rightTimestamp);
+    private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp) throws Exception {
         pairContext.timestamps(leftTimestamp, rightTimestamp);
-        OutputTimestamp stamp = (OutputTimestamp) ctx;
-        long elementTimestamp = ctx.timestamp();
-        stamp.setOutputTimestamp(resultTimestamp);
-        try {
-            join.processElement(leftValue, rightValue, pairContext, out);
-        } finally {
-            stamp.setOutputTimestamp(elementTimestamp);
-        }
+        pairCollector.timestamp = Math.max(leftTimestamp, rightTimestamp);
+        join.processElement(leftValue, rightValue, pairContext, pairCollector);
     }
 
     /** After this event time no right element can match a left one at {@code timestamp}. */
@@ -149,16 +149,20 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         rightBuffer.removeBetween(rightLast - BUCKET + 1, rightLast);
     }
 
-    private static <K, V> SortedMapState<K, V> sorted(MapState<K, V> state) {
-        if (state instanceof SortedMapState<K, V> sorted) {
-            return sorted;
-        }
-        throw new IllegalStateException("an interval join needs keyed state with range reads, got " + state.getClass().getName());
-    }
-
     @Override
     public void close() throws Exception {
         join.close();
+    }
+
+    /** Stamps what the join function emits with the larger timestamp of the pair, as Flink does. */
+    private final class PairCollector implements Collector<Object> {
+
+        private long timestamp;
+
+        @Override
+        public void collect(Object value) {
+            services.collectWithTimestamp(value, timestamp);
+        }
     }
 
     private final class PairContext extends ProcessJoinFunction<Object, Object, Object>.Context {

@@ -3,7 +3,7 @@ package io.rivulet.internal.operators;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
@@ -19,12 +19,13 @@ import io.rivulet.api.state.ReadOnlyBroadcastState;
  * Runs a {@link KeyedBroadcastProcessFunction} as the keyed process function of the union of its keyed input
  * and its broadcast input (written to every partition, so every task sees every broadcast element).
  */
-public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, TwoInputElement, Object> {
+public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, TwoInputElement, Object>
+        implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
 
     private final KeyedBroadcastProcessFunction<Object, Object, Object, Object> function;
-    private transient BroadcastStates states;
+    private transient OperatorServices services;
     private transient Map<String, StoredBroadcastState<?, ?>> opened;
     private transient Context current;
     private transient KeyedContext keyedContext;
@@ -35,8 +36,12 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
     }
 
     @Override
+    public void setOperatorServices(OperatorServices operatorServices) {
+        this.services = operatorServices;
+    }
+
+    @Override
     public void open(RuntimeContext runtimeContext) throws Exception {
-        states = (BroadcastStates) runtimeContext;
         opened = new HashMap<>();
         keyedContext = new KeyedContext();
         broadcastContext = new BroadcastContext();
@@ -46,7 +51,7 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
     @SuppressWarnings("unchecked")
     private <K, V> StoredBroadcastState<K, V> state(MapStateDescriptor<K, V> descriptor) {
         return (StoredBroadcastState<K, V>) opened.computeIfAbsent(descriptor.name(),
-                name -> new StoredBroadcastState<>(states.broadcastState(descriptor)));
+                name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.rivulet.internal.operators;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedCoProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
-import io.rivulet.internal.runtime.ErrorPolicy;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.sink.ProcessingGuarantee;
 

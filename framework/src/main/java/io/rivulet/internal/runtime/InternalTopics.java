@@ -1,5 +1,6 @@
 package io.rivulet.internal.runtime;
 
+import io.rivulet.internal.runtime.task.StreamsFatalException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import io.rivulet.sink.DeadLetters;
  * count of their sub-topology, and the dead-letter topic when it is used. An existing internal topic with
  * the wrong shape fails start-up with a message naming it.
  */
-final class InternalTopics {
+public final class InternalTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopics.class);
     private static final long TIMEOUT_SECONDS = 60;
@@ -42,13 +43,13 @@ final class InternalTopics {
     private final Admin admin;
     private final RuntimeConfig config;
 
-    InternalTopics(Admin admin, RuntimeConfig config) {
+    public InternalTopics(Admin admin, RuntimeConfig config) {
         this.admin = admin;
         this.config = config;
     }
 
     /** Returns the partition count of every topic the job reads or writes internally. */
-    Map<String, Integer> setUp(Topology topology) {
+    public Map<String, Integer> setUp(Topology topology) {
         Set<String> userTopics = new TreeSet<>(topology.externalSourceTopics());
         userTopics.addAll(topology.sinkTopics());
         if (config.createMissingTopics()) {

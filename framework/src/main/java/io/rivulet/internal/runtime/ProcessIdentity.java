@@ -12,12 +12,12 @@ import java.util.UUID;
  * restarted on the same state directory fences its own crashed predecessor at once instead of leaving its
  * open transaction to block {@code read_committed} readers until the transaction timeout.
  */
-final class ProcessIdentity {
+public final class ProcessIdentity {
 
     private ProcessIdentity() {
     }
 
-    static String loadOrCreate(Path applicationStateDir) {
+    public static String loadOrCreate(Path applicationStateDir) {
         Path file = applicationStateDir.resolve("process-id");
         try {
             if (Files.exists(file)) {

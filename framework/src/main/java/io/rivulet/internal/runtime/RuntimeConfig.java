@@ -1,5 +1,6 @@
 package io.rivulet.internal.runtime;
 
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package io.rivulet.internal.runtime;
 
+import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.task.RecordErrorHandler;
+import io.rivulet.internal.runtime.task.TaskFactory;
+import io.rivulet.internal.runtime.thread.RepartitionPurger;
+import io.rivulet.internal.runtime.thread.RuntimeMetrics;
+import io.rivulet.internal.runtime.thread.StreamThread;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -8,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -83,6 +90,8 @@ public final class StreamsRuntime implements AutoCloseable {
                 DeadLetters.topicFor(config.applicationId()));
         TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors, InstantSource.system());
         AtomicBoolean reported = new AtomicBoolean();
+        StreamThread.Settings threadSettings = new StreamThread.Settings(config.guarantee(), config.commitInterval(),
+                config.autoWatermarkInterval());
         for (int i = 0; i < config.numThreads(); i++) {
             String name = config.applicationId() + "-StreamThread-" + (i + 1);
             String clientId = config.applicationId() + "-" + processId + "-" + (i + 1);
@@ -91,8 +100,8 @@ public final class StreamsRuntime implements AutoCloseable {
             KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(restoreConsumerConfigs(clientId),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
             RecordOutput output = RecordOutput.create(config.guarantee(), producerConfigs(), clientId);
-            StreamThread streamThread = new StreamThread(name, config, topology.allSourceTopics(), consumer, output,
-                    new ChangelogReader(restoreConsumer, metrics), taskFactory, metrics,
+            StreamThread streamThread = new StreamThread(name, threadSettings, topology.allSourceTopics(), consumer, output,
+                    new ChangelogReader(restoreConsumer, metrics::recordsRestored), taskFactory, metrics,
                     new RepartitionPurger(admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL));
             Thread thread = new Thread(() -> {
                 streamThread.run();
@@ -145,22 +154,25 @@ public final class StreamsRuntime implements AutoCloseable {
 
     /** True when every stream thread runs and every assigned task is restored. */
     public boolean ready() {
-        return streamThreads.stream().allMatch(StreamThread::caughtUp);
+        return streamThreads.stream().map(StreamThread::snapshot)
+                .allMatch(s -> s.state() == StreamThread.State.RUNNING && !s.restoring());
     }
 
     /** Per thread, its state and task count, for health output. */
     public Map<String, String> threadStates() {
-        Map<String, String> states = new java.util.TreeMap<>();
+        Map<String, String> states = new TreeMap<>();
         for (StreamThread thread : streamThreads) {
-            states.put(thread.name(), thread.state() + (thread.caughtUp() ? "" : " (restoring)") + ", tasks=" + thread.taskCount());
+            StreamThread.Snapshot snapshot = thread.snapshot();
+            states.put(thread.name(), snapshot.state() + (snapshot.restoring() ? " (restoring)" : "") + ", tasks="
+                    + snapshot.taskCount());
         }
         return states;
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */
     public Map<String, Long> watermarks() {
-        Map<String, Long> all = new java.util.TreeMap<>();
-        streamThreads.forEach(thread -> all.putAll(thread.watermarks()));
+        Map<String, Long> all = new TreeMap<>();
+        streamThreads.forEach(thread -> all.putAll(thread.snapshot().watermarks()));
         return all;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.rivulet.api.OutputTag;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.testing.KeyedOperatorHarness;

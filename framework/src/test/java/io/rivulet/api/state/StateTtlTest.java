@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
+import io.rivulet.api.windowing.windows.TimeWindow;
 import io.rivulet.testing.KeyedOperatorHarness;
 
 /** Time to live by the processing-time clock: expiry, what refreshes it, visibility, cleanup. */
@@ -104,6 +107,44 @@ class StateTtlTest {
             // Visible if still stored (ReturnExpiredIfNotCleanedUp): the sweep at 20 already removed it.
             harness.processElement("r", 0);
             assertThat(harness.output()).containsExactly("null [] []");
+        }
+    }
+
+    /** Counts, per key over all its windows, the windows that fired, in global window state with a TTL. */
+    static final class CountFiringsPerKey extends ProcessWindowFunction<Long, String, String, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+        private final StateTtlConfig ttl;
+
+        CountFiringsPerKey(StateTtlConfig ttl) {
+            this.ttl = ttl;
+        }
+
+        @Override
+        public void process(String key, Context context, Iterable<Long> elements, Collector<String> out) {
+            ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>("firings", Serdes.longs(), 0L);
+            descriptor.enableTimeToLive(ttl);
+            ValueState<Long> firings = context.globalState().getState(descriptor);
+            firings.update(firings.value() + 1);
+            out.collect(context.window() + " firings=" + firings.value());
+        }
+    }
+
+    @Test
+    void aBackgroundSweepReachesTheStateOfWindowFunctionsToo() throws Exception {
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(10))
+                .setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
+                .cleanupInBackground(Duration.ofMillis(5)).build();
+        try (KeyedOperatorHarness<String, Long, String> harness = KeyedOperatorHarness.of(value -> "k", Serdes.string(),
+                Serdes.longs(), keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                        .process(new CountFiringsPerKey(ttl)))) {
+            harness.processElement(1L, 1);
+            harness.processWatermark(9);
+            harness.setProcessingTime(20);
+            // Still stored, the count would be visible (ReturnExpiredIfNotCleanedUp): the sweep at 20 removed it.
+            harness.processElement(11L, 11);
+            harness.processWatermark(19);
+            assertThat(harness.output()).containsExactly("TimeWindow{start=0, end=10} firings=1",
+                    "TimeWindow{start=10, end=20} firings=1");
         }
     }
 }

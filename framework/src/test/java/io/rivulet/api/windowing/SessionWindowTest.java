@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.WindowHarnesses.Describe;
 import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.windowing.WindowHarnesses.Describe;
 import io.rivulet.api.windowing.assigners.GlobalWindows;
 import io.rivulet.api.windowing.assigners.SlidingEventTimeWindows;

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.rivulet.internal.runtime.ErrorPolicy;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.smallrye.config.PropertiesConfigSource;

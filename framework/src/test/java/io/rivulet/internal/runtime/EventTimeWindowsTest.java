@@ -2,6 +2,7 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;

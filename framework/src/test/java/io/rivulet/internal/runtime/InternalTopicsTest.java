@@ -3,6 +3,9 @@ package io.rivulet.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rivulet.internal.runtime.task.ErrorPolicy;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
+import io.rivulet.internal.runtime.thread.RepartitionPurger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.testfunctions.Echo;
 import io.rivulet.internal.graph.TopologyCompiler;

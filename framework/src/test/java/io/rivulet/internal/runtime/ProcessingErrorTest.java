@@ -2,6 +2,8 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rivulet.internal.runtime.task.ErrorPolicy;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.ProcessingGuarantee;

@@ -2,13 +2,11 @@ package io.rivulet.sink.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
@@ -23,6 +21,7 @@ import io.rivulet.sink.TransactionAbortedException;
 public final class NonTransactionalRecordOutput implements RecordOutput {
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final LastSends lastSends = new LastSends();
     private volatile Exception firstSendError;
 
     public NonTransactionalRecordOutput(Map<String, Object> userConfigs, String clientId) {
@@ -30,25 +29,27 @@ public final class NonTransactionalRecordOutput implements RecordOutput {
     }
 
     @Override
-    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
-        return producer.send(record, (metadata, error) -> {
+    public void send(ProducerRecord<byte[], byte[]> record) {
+        lastSends.sent(record, producer.send(record, (metadata, error) -> {
             if (error != null && firstSendError == null) {
                 firstSendError = error;
             }
-        });
+        }));
     }
 
     @Override
-    public void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
+    public Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
             OffsetCommitter committer) {
         producer.flush();
         Exception sendError = firstSendError;
         if (sendError != null) {
             firstSendError = null;
+            lastSends.clear();
             throw new TransactionAbortedException("output could not be written: " + sendError.getMessage(), sendError, false);
         }
+        Map<TopicPartition, Long> acknowledged = lastSends.acknowledged();
         if (offsets.isEmpty()) {
-            return;
+            return acknowledged;
         }
         try {
             committer.commit(offsets);
@@ -56,17 +57,14 @@ public final class NonTransactionalRecordOutput implements RecordOutput {
             throw new TransactionAbortedException("committing offsets failed: " + e.getMessage(), e,
                     KafkaErrors.ownershipLost(e));
         }
+        return acknowledged;
     }
 
     @Override
     public void abort() {
         // Sent records cannot be taken back without transactions; the next commit reports send errors.
         firstSendError = null;
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
+        lastSends.clear();
     }
 
     @Override

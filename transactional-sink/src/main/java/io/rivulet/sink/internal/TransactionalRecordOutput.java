@@ -2,14 +2,12 @@ package io.rivulet.sink.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -32,6 +30,7 @@ public final class TransactionalRecordOutput implements RecordOutput {
     private final Map<String, Object> configs;
     private final String transactionalId;
     private KafkaProducer<byte[], byte[]> producer;
+    private final LastSends lastSends = new LastSends();
     private boolean inTransaction;
 
     public TransactionalRecordOutput(Map<String, Object> userConfigs, String transactionalId) {
@@ -67,23 +66,23 @@ public final class TransactionalRecordOutput implements RecordOutput {
     }
 
     @Override
-    public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+    public void send(ProducerRecord<byte[], byte[]> record) {
         try {
             if (!inTransaction) {
                 producer().beginTransaction();
                 inTransaction = true;
             }
-            return producer.send(record);
+            lastSends.sent(record, producer.send(record));
         } catch (KafkaException e) {
             throw rollBack("sending to " + record.topic(), e);
         }
     }
 
     @Override
-    public void commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
+    public Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
             OffsetCommitter committer) {
         if (!inTransaction && offsets.isEmpty()) {
-            return;
+            return Map.of();
         }
         try {
             if (!inTransaction) {
@@ -96,8 +95,10 @@ public final class TransactionalRecordOutput implements RecordOutput {
             commitWithRetries();
             inTransaction = false;
         } catch (KafkaException e) {
+            lastSends.clear();
             throw rollBack("committing the transaction", e);
         }
+        return lastSends.acknowledged();
     }
 
     private void commitWithRetries() {
@@ -130,6 +131,7 @@ public final class TransactionalRecordOutput implements RecordOutput {
 
     @Override
     public void abort() {
+        lastSends.clear();
         if (!inTransaction) {
             return;
         }
@@ -150,11 +152,6 @@ public final class TransactionalRecordOutput implements RecordOutput {
         inTransaction = false;
         producer.close(Duration.ZERO);
         producer = null;
-    }
-
-    @Override
-    public boolean transactional() {
-        return true;
     }
 
     @Override

@@ -8,11 +8,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.KeyedStream;
-import io.rivulet.api.OutputTag;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.RivuletJob;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.serde.Serdes;

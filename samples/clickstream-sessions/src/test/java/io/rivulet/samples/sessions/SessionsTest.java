@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.SerdeException;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.testing.KeyedOperatorHarness;

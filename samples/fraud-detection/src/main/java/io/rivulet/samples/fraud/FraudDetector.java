@@ -1,6 +1,6 @@
 package io.rivulet.samples.fraud;
 
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
-import io.rivulet.api.KeyValue;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.KeyedStream;
 import io.rivulet.api.RivuletJob;
 import io.rivulet.api.eventtime.WatermarkStrategy;

@@ -5,8 +5,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.KafkaSink;
-import io.rivulet.api.KafkaSource;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.RivuletJob;
 import io.rivulet.api.serde.Serdes;
 

@@ -1,0 +1,142 @@
+package io.rivulet.internal.runtime.changelog;
+
+import io.rivulet.internal.runtime.state.TaskId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.state.StateWrite;
+
+/**
+ * Brings the stores of newly assigned tasks up to date from their changelogs, a batch per poll loop
+ * iteration so that the thread keeps its group membership while it restores. A store that holds committed
+ * offsets is replayed from there: after a clean shutdown nothing, after a crash only the tail.
+ */
+public final class ChangelogReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangelogReader.class);
+
+    private final KafkaConsumer<byte[], byte[]> restoreConsumer;
+    private final LongConsumer restoredRecords;
+    private final Map<TopicPartition, Restoration> active = new HashMap<>();
+    private final Map<TaskId, TaskProgress> progress = new HashMap<>();
+
+    /** @param restoredRecords told the count of every batch of changelog records applied */
+    public ChangelogReader(KafkaConsumer<byte[], byte[]> restoreConsumer, LongConsumer restoredRecords) {
+        this.restoreConsumer = restoreConsumer;
+        this.restoredRecords = restoredRecords;
+    }
+
+    private record Restoration(TaskStateManager state, long endOffset) {
+    }
+
+    private static final class TaskProgress {
+        private final long startNanos = System.nanoTime();
+        private long records;
+        private int pending;
+    }
+
+    public boolean restoring() {
+        return !progress.isEmpty();
+    }
+
+    /** Starts restoring a task's state; returns true if it has nothing to restore. */
+    public boolean register(TaskStateManager state) {
+        TaskProgress taskProgress = new TaskProgress();
+        List<TopicPartition> changelogs = List.copyOf(state.changelogPartitions());
+        Map<TopicPartition, Long> ends = restoreConsumer.endOffsets(changelogs);
+        boolean wiped = false;
+        for (TopicPartition changelog : changelogs) {
+            long start = state.committedOffset(changelog);
+            if (start > ends.getOrDefault(changelog, 0L)) {
+                // The local state went further than the changelog exists: it mirrors another changelog (one that
+                // was deleted and recreated, or another cluster's). Using it would mix foreign state in.
+                LOG.warn("Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
+                        + " changelog; wiping it and restoring from the changelog", state.taskId(), start, changelog,
+                        ends.getOrDefault(changelog, 0L));
+                state.wipe();
+                wiped = true;
+                break;
+            }
+        }
+        for (TopicPartition changelog : changelogs) {
+            long start = wiped ? 0L : state.committedOffset(changelog);
+            long end = ends.getOrDefault(changelog, 0L);
+            if (start < end) {
+                active.put(changelog, new Restoration(state, end));
+                taskProgress.pending++;
+                restoreConsumer.assign(active.keySet());
+                restoreConsumer.seek(changelog, start);
+            }
+        }
+        progress.put(state.taskId(), taskProgress);
+        if (taskProgress.pending == 0) {
+            finish(state.taskId());
+            return true;
+        }
+        return false;
+    }
+
+    /** Applies one batch of changelog records; returns the tasks that finished restoring. */
+    public List<TaskId> restoreBatch() {
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(Duration.ofMillis(10));
+        List<TaskId> finished = new ArrayList<>();
+        for (TopicPartition changelog : Set.copyOf(active.keySet())) {
+            Restoration restoration = active.get(changelog);
+            List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
+            long position = restoreConsumer.position(changelog);
+            if (!batch.isEmpty()) {
+                List<StateWrite> writes = new ArrayList<>(batch.size());
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    writes.add(ChangelogFormat.decode(record.key(), record.value()));
+                }
+                restoration.state().restore(changelog, writes, position);
+                progress.get(restoration.state().taskId()).records += batch.size();
+                restoredRecords.accept(batch.size());
+            }
+            if (position >= restoration.endOffset()) {
+                active.remove(changelog);
+                TaskId task = restoration.state().taskId();
+                if (--progress.get(task).pending == 0) {
+                    finish(task);
+                    finished.add(task);
+                }
+            }
+        }
+        restoreConsumer.assign(active.keySet());
+        return finished;
+    }
+
+    private void finish(TaskId task) {
+        TaskProgress taskProgress = progress.remove(task);
+        LOG.info("Task {} restored {} changelog records in {} ms", task, taskProgress.records,
+                (System.nanoTime() - taskProgress.startNanos) / 1_000_000);
+    }
+
+    /** Stops restoring a task that was revoked or lost meanwhile. */
+    public void remove(TaskId task) {
+        if (progress.remove(task) != null) {
+            active.values().removeIf(r -> r.state().taskId().equals(task));
+            restoreConsumer.assign(active.keySet());
+        }
+    }
+
+    @Override
+    public void close() {
+        restoreConsumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,104 @@
+package io.rivulet.internal.runtime.state;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
+import io.rivulet.api.state.KeyedStateStore;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReducingState;
+import io.rivulet.api.state.ReducingStateDescriptor;
+import io.rivulet.api.state.StateDescriptor;
+import io.rivulet.api.state.ValueState;
+import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.operators.SortedMapState;
+
+/**
+ * Hands out an operator's keyed states under one prefix ({@code <uid>/<name>} for keyed state,
+ * {@code <uid>/window-state/<name>} per window, {@code <uid>/trigger/<name>} for triggers), all scoped by the
+ * same supplier of the current scope. With {@code uniqueNames} (state registered once, in {@code open}) a
+ * name asked for twice is an error; without (handles asked for on every call) it is the same state.
+ */
+public final class ScopedStateStore implements KeyedStateStore {
+
+    private final TaskServices services;
+    private final String uid;
+    private final String prefix;
+    private final Supplier<byte[]> scope;
+    private final boolean uniqueNames;
+    private final Set<String> names = new HashSet<>();
+
+    public ScopedStateStore(TaskServices services, String uid, String prefix, Supplier<byte[]> scope, boolean uniqueNames) {
+        this.services = services;
+        this.uid = uid;
+        this.prefix = prefix;
+        this.scope = scope;
+        this.uniqueNames = uniqueNames;
+    }
+
+    /**
+     * The access to a list's or map's entries: their keys extend the scope, so the scope is length-prefixed
+     * lest the entries of key {@code a1} read as entries of key {@code a}.
+     */
+    private StateAccess collectionAccess(StateDescriptor descriptor) {
+        return access(descriptor, () -> StateKeys.namespaced(scope.get(), new byte[0]));
+    }
+
+    private StateAccess access(StateDescriptor descriptor) {
+        return access(descriptor, scope);
+    }
+
+    /** The access to the state's entries; the first one of a state with background TTL cleanup is swept. */
+    private StateAccess access(StateDescriptor descriptor, Supplier<byte[]> entryScope) {
+        boolean first = names.add(descriptor.name());
+        if (!first && uniqueNames) {
+            throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
+        }
+        StateAccess access = new StateAccess(services, StateNames.of(uid, prefix + descriptor.name()), entryScope,
+                descriptor.ttl());
+        if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {
+            services.sweeper().add(access);
+        }
+        return access;
+    }
+
+    /** A companion state of {@code descriptor}'s (a list's sequence numbers): no TTL of its own. */
+    private StateAccess companion(StateDescriptor descriptor, String suffix) {
+        return new StateAccess(services, StateNames.of(uid, prefix + descriptor.name() + suffix), scope, null);
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+        return new StoreValueState<>(access(descriptor), descriptor.serde(), descriptor.defaultValue());
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        return new StoreListState<>(collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
+        return getSortedMapState(descriptor);
+    }
+
+    /** A map state with range reads by map key; the key serde must preserve order. */
+    public <K, V> SortedMapState<K, V> getSortedMapState(MapStateDescriptor<K, V> descriptor) {
+        return new StoreMapState<>(collectionAccess(descriptor), descriptor.keySerde(), descriptor.valueSerde());
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        return new StoreReducingState<>(access(descriptor), descriptor.reduceFunction(), descriptor.serde());
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return new StoreAggregatingState<>(access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());
+    }
+}

@@ -1,0 +1,41 @@
+package io.rivulet.internal.runtime.state;
+
+import io.rivulet.api.functions.AggregateFunction;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.state.AggregatingState;
+
+/** An aggregating state: the accumulator, one entry per scope. */
+public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT> {
+
+    private final StateAccess access;
+    private final AggregateFunction<IN, ACC, OUT> aggregate;
+    private final Serde<ACC> serde;
+
+    public StoreAggregatingState(StateAccess access, AggregateFunction<IN, ACC, OUT> aggregate, Serde<ACC> serde) {
+        this.access = access;
+        this.aggregate = aggregate;
+        this.serde = serde;
+    }
+
+    private ACC accumulator() {
+        byte[] bytes = access.get(access.scope());
+        return bytes == null ? null : serde.deserialize(bytes);
+    }
+
+    @Override
+    public OUT get() {
+        ACC accumulator = accumulator();
+        return accumulator == null ? null : aggregate.getResult(accumulator);
+    }
+
+    @Override
+    public void add(IN value) {
+        ACC accumulator = accumulator();
+        access.put(access.scope(), serde.serialize(aggregate.add(value, accumulator == null ? aggregate.createAccumulator() : accumulator)));
+    }
+
+    @Override
+    public void clear() {
+        access.delete(access.scope());
+    }
+}

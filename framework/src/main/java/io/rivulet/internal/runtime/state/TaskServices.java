@@ -1,0 +1,25 @@
+package io.rivulet.internal.runtime.state;
+
+import java.time.InstantSource;
+
+/**
+ * What the runtime gives every operator of a task when it is created: where it runs, the task's state, its
+ * processing-time clock, the record-scoped effects it takes part in and the sweeper of expiring state. Nothing
+ * here changes per record: elements, timestamps and keys travel in {@link StreamRecord}s.
+ *
+ * @param state the task's state; null when the task has no stateful operator
+ */
+public record TaskServices(TaskId taskId, RecordState state, InstantSource clock, RecordEffects effects, StateSweeper sweeper) {
+
+    public TaskServices(TaskId taskId, RecordState state, InstantSource clock) {
+        this(taskId, state, clock, new RecordEffects(), new StateSweeper());
+        if (state != null) {
+            effects.register(state);
+        }
+    }
+
+    /** The processing-time clock: the system clock in a service, a manual one in tests. */
+    public long currentProcessingTime() {
+        return clock.millis();
+    }
+}

@@ -1,0 +1,210 @@
+package io.rivulet.internal.runtime.thread;
+
+import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.task.Task;
+import io.rivulet.internal.runtime.task.TaskFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.sink.RecordOutput;
+import io.rivulet.sink.TransactionAbortedException;
+
+/**
+ * A stream thread: the poll–process–commit loop of one consumer in the application's group. It polls, hands
+ * the records to its task manager's tasks, processes them task by task, commits every commit interval and
+ * emits watermarks every auto-watermark interval. What other threads may read of it (health) is published as
+ * an immutable {@link Snapshot}.
+ */
+public final class StreamThread implements Runnable {
+
+    public enum State { CREATED, STARTING, RUNNING, PENDING_SHUTDOWN, DEAD }
+
+    /**
+     * What a stream thread looks like from outside, as of its last loop iteration.
+     *
+     * @param watermarks each task's event-time watermark as of the last periodic emission, by task id
+     */
+    public record Snapshot(State state, int taskCount, boolean restoring, Map<String, Long> watermarks) {
+    }
+
+    /** How the loop runs: the guarantee, how often it commits and how often watermarks are emitted. */
+    public record Settings(ProcessingGuarantee guarantee, Duration commitInterval, Duration autoWatermarkInterval) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
+    private static final int RECORDS_PER_TASK_PER_ROUND = 1_000;
+
+    private final String name;
+    private final Settings config;
+    private final Set<String> topics;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final RecordOutput output;
+    private final ChangelogReader changelogReader;
+    private final TaskManager taskManager;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, Map.of());
+    private State state = State.CREATED;
+    private Map<String, Long> watermarks = Map.of();
+    private long lastCommitNanos = System.nanoTime();
+    private long lastWatermarkNanos = System.nanoTime();
+
+    public StreamThread(String name, Settings config, Set<String> topics, KafkaConsumer<byte[], byte[]> consumer,
+            RecordOutput output, ChangelogReader changelogReader, TaskFactory taskFactory, RuntimeMetrics metrics,
+            RepartitionPurger purger) {
+        this.name = name;
+        this.config = config;
+        this.topics = topics;
+        this.consumer = consumer;
+        this.output = output;
+        this.changelogReader = changelogReader;
+        this.taskManager = new TaskManager(name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics,
+                purger);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Asks the thread to commit, close its tasks cleanly and leave the group. */
+    public void shutdown() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        moveTo(State.STARTING);
+        boolean clean = false;
+        try {
+            consumer.subscribe(topics, taskManager.rebalanceListener());
+            moveTo(State.RUNNING);
+            while (running) {
+                runOnce();
+                publish();
+            }
+            clean = true;
+        } catch (WakeupException e) {
+            clean = !running;
+        } catch (Throwable t) {
+            failure = t;
+            LOG.error("Stream thread {} failed; its tasks close without committing", name, t);
+        } finally {
+            moveTo(State.PENDING_SHUTDOWN);
+            taskManager.closeAll(clean);
+            closeQuietly(output::close, "producer");
+            closeQuietly(() -> consumer.close(Duration.ofSeconds(10)), "consumer");
+            closeQuietly(changelogReader::close, "restore consumer");
+            moveTo(State.DEAD);
+        }
+    }
+
+    private void moveTo(State next) {
+        state = next;
+        publish();
+    }
+
+    private void publish() {
+        snapshot = new Snapshot(state, taskManager.tasks().size(), taskManager.restoring(), watermarks);
+    }
+
+    private void runOnce() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(taskManager.restoring() ? Duration.ZERO : Duration.ofMillis(100));
+        if (config.guarantee() == ProcessingGuarantee.AT_MOST_ONCE && !records.isEmpty()) {
+            commitPolledPositions(records);
+        }
+        taskManager.addRecords(records);
+        taskManager.restore();
+        try {
+            processRound();
+        } catch (TransactionAbortedException e) {
+            taskManager.recoverFromAbort(e);
+            return;
+        }
+        commitIfDue();
+        if (System.nanoTime() - lastWatermarkNanos >= config.autoWatermarkInterval().toNanos()) {
+            try {
+                emitPeriodicWatermarks();
+            } catch (TransactionAbortedException e) {
+                taskManager.recoverFromAbort(e);
+            }
+        }
+    }
+
+    private void emitPeriodicWatermarks() {
+        lastWatermarkNanos = System.nanoTime();
+        Map<String, Long> current = new TreeMap<>();
+        for (Task task : taskManager.tasks()) {
+            if (task.state() == Task.State.RUNNING) {
+                task.emitPeriodicWatermark();
+            }
+            current.put(task.id().toString(), task.watermark());
+        }
+        watermarks = current;
+    }
+
+    private void processRound() {
+        boolean more = true;
+        while (more && running) {
+            more = false;
+            for (Task task : taskManager.tasks()) {
+                if (task.state() != Task.State.RUNNING) {
+                    continue;
+                }
+                for (int i = 0; i < RECORDS_PER_TASK_PER_ROUND && task.processNext(); i++) {
+                    // processNext does the work
+                }
+                task.fireTimers();
+                more |= task.hasQueuedRecords();
+            }
+            commitIfDue();
+        }
+    }
+
+    private void commitIfDue() {
+        if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
+            taskManager.commit();
+            // The interval runs from the end of a commit, as in Kafka Streams: a slow commit must not eat the
+            // processing time of the next interval and make commits more frequent than configured.
+            lastCommitNanos = System.nanoTime();
+        }
+    }
+
+    /** At-most-once: offsets pass the polled records before they are processed. */
+    private void commitPolledPositions(ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            var batch = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+        }
+        consumer.commitSync(offsets);
+    }
+
+    private void closeQuietly(Runnable closer, String what) {
+        try {
+            closer.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the {} of stream thread {} failed", what, name, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.rivulet.internal.runtime.time;
+
+import io.rivulet.internal.runtime.state.StagedEffects;
+import io.rivulet.internal.runtime.state.TaskServices;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.TreeSet;
+
+/**
+ * The timers of one operator in one time domain. Timers are keyed state: every registration and deletion is
+ * a state write, so timers commit with the transaction, reach the changelog and survive a crash or a move
+ * of the task. For ordering they are also held in memory, sorted by timestamp, loaded from the store on
+ * first use and dropped whenever uncommitted writes are discarded, to be loaded again.
+ *
+ * <p>A timer is stored under {@code [timestamp with the sign bit flipped][key length][key][namespace]}, so
+ * unsigned byte order is timestamp order. Registering a timer twice keeps one, as in Flink.
+ */
+public final class TimerQueue implements StagedEffects {
+
+    private static final byte[] PRESENT = {1};
+    private static final byte[] ALL = new byte[0];
+
+    private final String stateName;
+    private final TaskServices services;
+    private final TreeSet<byte[]> timers = new TreeSet<>(Arrays::compareUnsigned);
+    private boolean loaded;
+
+    public TimerQueue(String stateName, TaskServices services) {
+        this.stateName = stateName;
+        this.services = services;
+        services.effects().register(this);
+    }
+
+    public void register(long timestamp, byte[] key, byte[] namespace) {
+        byte[] entry = encode(timestamp, key, namespace);
+        if (loaded().add(entry)) {
+            services.state().put(stateName, entry, PRESENT);
+        }
+    }
+
+    public void delete(long timestamp, byte[] key, byte[] namespace) {
+        byte[] entry = encode(timestamp, key, namespace);
+        if (loaded().remove(entry)) {
+            services.state().delete(stateName, entry);
+        }
+    }
+
+    /** Removes and returns the earliest timer if it is due at {@code time}; null otherwise. */
+    public InternalTimer pollDue(long time) {
+        TreeSet<byte[]> queue = loaded();
+        if (queue.isEmpty()) {
+            return null;
+        }
+        byte[] first = queue.first();
+        ByteBuffer buffer = ByteBuffer.wrap(first);
+        long timestamp = buffer.getLong() ^ Long.MIN_VALUE;
+        if (timestamp > time) {
+            return null;
+        }
+        queue.pollFirst();
+        services.state().delete(stateName, first);
+        byte[] key = new byte[buffer.getInt()];
+        buffer.get(key);
+        byte[] namespace = new byte[buffer.remaining()];
+        buffer.get(namespace);
+        return new InternalTimer(timestamp, key, namespace);
+    }
+
+    @Override
+    public void commitRecord() {
+    }
+
+    /** Uncommitted timer writes were dropped: forgets the in-memory copy, to be loaded from the store again. */
+    @Override
+    public void discardRecord() {
+        loaded = false;
+        timers.clear();
+    }
+
+    private TreeSet<byte[]> loaded() {
+        if (!loaded) {
+            timers.addAll(services.state().range(stateName, ALL).keySet());
+            loaded = true;
+        }
+        return timers;
+    }
+
+    private static byte[] encode(long timestamp, byte[] key, byte[] namespace) {
+        return ByteBuffer.allocate(8 + 4 + key.length + namespace.length)
+                .putLong(timestamp ^ Long.MIN_VALUE).putInt(key.length).put(key).put(namespace).array();
+    }
+}

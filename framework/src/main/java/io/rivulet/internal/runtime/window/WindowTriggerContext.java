@@ -1,0 +1,117 @@
+package io.rivulet.internal.runtime.window;
+
+import io.rivulet.internal.runtime.state.ScopedStateStore;
+import io.rivulet.internal.runtime.state.StateKeys;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.time.OperatorTimers;
+import java.util.Collection;
+import java.util.List;
+
+import io.rivulet.api.functions.ReduceFunction;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.state.ValueState;
+import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.api.windowing.triggers.Trigger;
+import io.rivulet.api.windowing.windows.Window;
+
+/**
+ * The context a window operator gives its trigger, pointed at one key and window at a time: timers go to the
+ * operator's timer queues with the window as namespace, state to {@code <uid>/trigger/<name>} scoped to
+ * (key, window).
+ */
+public final class WindowTriggerContext implements Trigger.OnMergeContext {
+
+    private final TaskServices services;
+    private final OperatorTimers timers;
+    private final Serde<Window> windowSerde;
+    private final ScopedStateStore state;
+    private byte[] key;
+    private Window window;
+    private byte[] windowBytes;
+    private Collection<Window> mergedWindows = List.of();
+
+    public WindowTriggerContext(TaskServices services, String uid, OperatorTimers timers, Serde<Window> windowSerde) {
+        this.services = services;
+        this.timers = timers;
+        this.windowSerde = windowSerde;
+        this.state = new ScopedStateStore(services, uid, "trigger/", () -> StateKeys.namespaced(key, windowBytes), false);
+    }
+
+    public WindowTriggerContext on(byte[] key, Window window) {
+        return on(key, window, windowSerde.serialize(window));
+    }
+
+    /** Points the context at {@code window}, whose bytes the caller has at hand already. */
+    public WindowTriggerContext on(byte[] key, Window window, byte[] bytes) {
+        this.key = key;
+        this.window = window;
+        this.windowBytes = bytes;
+        this.mergedWindows = List.of();
+        return this;
+    }
+
+    public WindowTriggerContext merging(Collection<Window> merged) {
+        this.mergedWindows = merged;
+        return this;
+    }
+
+    @Override
+    public long getCurrentProcessingTime() {
+        return services.currentProcessingTime();
+    }
+
+    @Override
+    public long getCurrentWatermark() {
+        return timers.watermark();
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+        timers.processing().register(time, key, windowBytes);
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+        timers.event().register(time, key, windowBytes);
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+        timers.processing().delete(time, key, windowBytes);
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+        timers.event().delete(time, key, windowBytes);
+    }
+
+    @Override
+    public <S> ValueState<S> getPartitionedState(ValueStateDescriptor<S> descriptor) {
+        return state.getState(descriptor);
+    }
+
+    @Override
+    public <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge) throws Exception {
+        ValueState<S> handle = state.getState(descriptor);
+        S merged = null;
+        byte[] target = windowBytes;
+        try {
+            for (Window source : mergedWindows) {
+                if (source.equals(window)) {
+                    continue;
+                }
+                windowBytes = windowSerde.serialize(source);
+                S value = handle.value();
+                if (value != null) {
+                    merged = merged == null ? value : merge.reduce(merged, value);
+                }
+            }
+        } finally {
+            windowBytes = target;
+        }
+        if (merged != null) {
+            S current = handle.value();
+            handle.update(current == null ? merged : merge.reduce(current, merged));
+        }
+    }
+}
