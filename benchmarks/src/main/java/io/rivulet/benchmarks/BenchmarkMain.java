@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import io.rivulet.testkit.internal.ProcessKafkaCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import io.rivulet.testkit.BrokerMode;
+import io.rivulet.testkit.ClusterSpec;
+import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.KafkaClusters;
 
 /**
  * The benchmark harness: one broker in its own process, each workload's backlog loaded once, each contender
@@ -24,7 +28,10 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     private static final int PARTITIONS = 4;
 
-    enum Mode { QUICK, FULL }
+    enum Mode {
+        QUICK,
+        FULL
+    }
 
     @Option(names = "--mode", description = "quick (a few minutes) or full (the figures for the README)")
     String mode = "quick";
@@ -36,8 +43,19 @@ public final class BenchmarkMain implements Callable<Integer> {
     int runs;
 
     @Option(names = "--workloads", split = ",", description = "workloads to run (default: all)")
-    Set<String> workloads = Set.of("stateless", "wordcount", "tumbling-window", "session-window", "interval-join",
-            "q0", "q1", "q2", "q5", "q7", "q8", "q11");
+    Set<String> workloads = Set.of(
+            "stateless",
+            "wordcount",
+            "tumbling-window",
+            "session-window",
+            "interval-join",
+            "q0",
+            "q1",
+            "q2",
+            "q5",
+            "q7",
+            "q8",
+            "q11");
 
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");
@@ -46,7 +64,9 @@ public final class BenchmarkMain implements Callable<Integer> {
     Set<String> phases = Set.of("throughput", "latency", "recovery");
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchmarkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new BenchmarkMain())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -59,7 +79,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         int rate = chosen == Mode.FULL ? 5_000 : 2_000;
         Duration latencyDuration = Duration.ofSeconds(chosen == Mode.FULL ? 30 : 10);
         Report report = new Report();
-        try (ProcessKafkaCluster kafka = ProcessKafkaCluster.start(1);
+        try (KafkaCluster kafka = KafkaClusters.start(ClusterSpec.singleNode().withMode(BrokerMode.PROCESS));
                 KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers())) {
             if (phases.contains("throughput")) {
                 for (Workload workload : Workload.values()) {
@@ -78,15 +98,22 @@ public final class BenchmarkMain implements Callable<Integer> {
                         .run(records, runCount, contenders(Workload.LARGE_STATE));
             }
         }
-        report.write(out, "Mode " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": " + records
-                + " input records per workload, " + runCount + " runs, " + PARTITIONS + " partitions, commit interval "
-                + ContenderSettings.COMMIT_INTERVAL.toMillis() + " ms, exactly-once unless named; latency at " + rate
-                + " records/s for " + latencyDuration.toSeconds() + " s. Run " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
-                + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ".");
+        report.write(
+                out,
+                "Mode " + chosen.name().toLowerCase(java.util.Locale.ROOT) + ": " + records
+                        + " input records per workload, " + runCount + " runs, " + PARTITIONS
+                        + " partitions, commit interval "
+                        + ContenderSettings.COMMIT_INTERVAL.toMillis() + " ms, exactly-once unless named; latency at "
+                        + rate
+                        + " records/s for " + latencyDuration.toSeconds() + " s. Run "
+                        + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                        + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                        + System.getProperty("java.version") + ".");
         return 0;
     }
 
-    private void runWorkload(String bootstrap, KafkaProbe probe, Workload workload, int records, int runCount, Report report) {
+    private void runWorkload(
+            String bootstrap, KafkaProbe probe, Workload workload, int records, int runCount, Report report) {
         String input = workload.inputTopic();
         List<Contender> contenders = contenders(workload);
         for (Contender contender : contenders) {
@@ -106,10 +133,14 @@ public final class BenchmarkMain implements Callable<Integer> {
         }
     }
 
-    private void runThroughput(String bootstrap, KafkaProbe probe, Workload workload, Contender contender, int run,
-            Report report) {
+    private void runThroughput(
+            String bootstrap, KafkaProbe probe, Workload workload, Contender contender, int run, Report report) {
         String appId = "bench-" + workload.id() + "-" + contender.id() + "-" + run;
-        ContenderSettings settings = new ContenderSettings(bootstrap, appId, workload.inputTopic(), output(workload, contender),
+        ContenderSettings settings = new ContenderSettings(
+                bootstrap,
+                appId,
+                workload.inputTopic(),
+                output(workload, contender),
                 out.resolve("state").resolve(appId));
         Drain drain = Drain.run(probe, contender, workload, settings, PARTITIONS, out.resolve("logs"), run);
         drain.child().stop();
@@ -120,7 +151,9 @@ public final class BenchmarkMain implements Callable<Integer> {
     private static double droppedRecords(ContenderSettings settings) {
         Path file = settings.stateDir().resolve(ContenderMain.DROPPED_FILE);
         try {
-            return Files.exists(file) ? Double.parseDouble(Files.readString(file).trim()) : Double.NaN;
+            return Files.exists(file)
+                    ? Double.parseDouble(Files.readString(file).trim())
+                    : Double.NaN;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -137,7 +170,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         return chosen;
     }
 
-    private void runLatency(String bootstrap, KafkaProbe probe, int rate, Duration duration, int runCount, Report report) {
+    private void runLatency(
+            String bootstrap, KafkaProbe probe, int rate, Duration duration, int runCount, Report report) {
         List<Contender> contenders = contenders(Workload.STATELESS);
         for (int run = 1; run <= runCount; run++) {
             for (int i = 0; i < contenders.size(); i++) {
@@ -146,9 +180,12 @@ public final class BenchmarkMain implements Callable<Integer> {
                 String input = appId + "-in";
                 String output = appId + "-out";
                 probe.createTopics(Set.of(input, output), PARTITIONS);
-                ContenderSettings settings = new ContenderSettings(bootstrap, appId, input, output,
-                        out.resolve("state").resolve(appId));
-                ChildJvm child = ChildJvm.launch(contender, Workload.STATELESS, settings,
+                ContenderSettings settings = new ContenderSettings(
+                        bootstrap, appId, input, output, out.resolve("state").resolve(appId));
+                ChildJvm child = ChildJvm.launch(
+                        contender,
+                        Workload.STATELESS,
+                        settings,
                         out.resolve("logs").resolve(appId + ".log"));
                 child.awaitStarted();
                 // Warm-up: the contender has joined the group and committed once before the clock starts.
@@ -156,9 +193,20 @@ public final class BenchmarkMain implements Callable<Integer> {
                 probe.awaitCommitted(appId, probe.endOffsets(input, PARTITIONS), Duration.ofMinutes(2));
                 long[] latencies = measureLatency(bootstrap, input, output, rate, duration);
                 child.stop();
-                report.add(new Figure("latency", Workload.STATELESS.id(), contender.id(), run, Report.values(
-                        "p50_ms", LatencyProbe.percentile(latencies, 50), "p99_ms", LatencyProbe.percentile(latencies, 99),
-                        "p999_ms", LatencyProbe.percentile(latencies, 99.9), "outputs", latencies.length)));
+                report.add(new Figure(
+                        "latency",
+                        Workload.STATELESS.id(),
+                        contender.id(),
+                        run,
+                        Report.values(
+                                "p50_ms",
+                                LatencyProbe.percentile(latencies, 50),
+                                "p99_ms",
+                                LatencyProbe.percentile(latencies, 99),
+                                "p999_ms",
+                                LatencyProbe.percentile(latencies, 99.9),
+                                "outputs",
+                                latencies.length)));
             }
         }
     }
@@ -181,7 +229,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot delete the state of earlier runs in " + dir, e);
         }

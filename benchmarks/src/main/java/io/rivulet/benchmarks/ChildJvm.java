@@ -21,6 +21,7 @@ final class ChildJvm {
     static final String EXTRA_OPTIONS_PROPERTY = "bench.contender-jvm-options";
     /** Kafka's jars ship a log4j2 configuration of their own; every benchmark JVM uses this quiet one. */
     static final String LOG_CONFIG = "-Dlog4j2.configurationFile=classpath:rivulet-benchmarks-log4j2.xml";
+
     static final String SLF4J_PROVIDER = "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider";
 
     private final Process process;
@@ -37,26 +38,42 @@ final class ChildJvm {
     static ChildJvm launch(Contender contender, Workload workload, ContenderSettings settings, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx512m", "-XX:+UseG1GC", SLF4J_PROVIDER, LOG_CONFIG,
-                "-cp", System.getProperty("java.class.path")));
+                "-Xms512m",
+                "-Xmx512m",
+                "-XX:+UseG1GC",
+                SLF4J_PROVIDER,
+                LOG_CONFIG,
+                "-cp",
+                System.getProperty("java.class.path")));
         String extraOptions = System.getProperty(EXTRA_OPTIONS_PROPERTY, "").trim();
         if (!extraOptions.isEmpty()) {
-            command.addAll(3, List.of(extraOptions.replace("{app}", settings.applicationId()).split("\\s+")));
+            command.addAll(
+                    3,
+                    List.of(extraOptions
+                            .replace("{app}", settings.applicationId())
+                            .split("\\s+")));
         }
         command.addAll(List.of(
                 ContenderMain.class.getName(),
-                contender.id(), workload.id(), settings.bootstrapServers(), settings.applicationId(),
-                settings.input(), settings.output(), settings.stateDir().toString()));
+                contender.id(),
+                workload.id(),
+                settings.bootstrapServers(),
+                settings.applicationId(),
+                settings.input(),
+                settings.output(),
+                settings.stateDir().toString()));
         try {
             Files.createDirectories(log.getParent());
-            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start(), log);
+            return new ChildJvm(
+                    new ProcessBuilder(command).redirectErrorStream(true).start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void pump(Path log) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 var writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {

@@ -16,8 +16,7 @@ public final class ContenderMain {
     /** Written into the state directory on SIGTERM by contenders that count the records they dropped. */
     static final String DROPPED_FILE = "dropped-records";
 
-    private ContenderMain() {
-    }
+    private ContenderMain() {}
 
     /** Arguments: contender workload bootstrap application-id input output state-dir. */
     public static void main(String[] args) throws InterruptedException {

@@ -21,14 +21,15 @@ record ContenderSettings(String bootstrapServers, String applicationId, String i
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
     /** Producer batching every contender gets (Rivulet's defaults; given to the others explicitly). */
-    static final Map<String, Object> PRODUCER_TUNING = Map.of(
-            ProducerConfig.LINGER_MS_CONFIG, 5,
-            ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
+    static final Map<String, Object> PRODUCER_TUNING =
+            Map.of(ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 64 * 1024);
 
     /** Client settings for all: a short session so that a killed member leaves the group quickly. */
     Map<String, Object> clientConfigs() {
         return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                6_000);
     }
 }

@@ -14,17 +14,40 @@ import org.apache.kafka.common.TopicPartition;
 record Drain(ChildJvm child, Figure throughput) {
 
     /** Runs the contender until it has committed its whole input; returns it still running, with its figure. */
-    static Drain run(KafkaProbe probe, Contender contender, Workload workload, ContenderSettings settings, int partitions,
-            Path logs, int run) {
+    static Drain run(
+            KafkaProbe probe,
+            Contender contender,
+            Workload workload,
+            ContenderSettings settings,
+            int partitions,
+            Path logs,
+            int run) {
         Map<TopicPartition, Long> ends = probe.endOffsets(settings.input(), partitions);
         long records = ends.values().stream().mapToLong(Long::longValue).sum();
-        ChildJvm child = ChildJvm.launch(contender, workload, settings, logs.resolve(settings.applicationId() + ".log"));
+        ChildJvm child =
+                ChildJvm.launch(contender, workload, settings, logs.resolve(settings.applicationId() + ".log"));
         long started = child.awaitStarted();
         long drained = probe.awaitCommitted(settings.applicationId(), ends, Duration.ofMinutes(30));
         double seconds = (drained - started) / 1e9;
-        return new Drain(child, new Figure("throughput", workload.id(), contender.id(), run, Report.values(
-                "records", records, "seconds", seconds, "records_per_s", records / seconds,
-                "cpu_s_per_million", child.cpuSeconds() / records * 1_000_000, "peak_rss_mib", child.peakRssMib(),
-                "changelog_records", probe.recordsIn(settings.applicationId(), "-changelog"))));
+        return new Drain(
+                child,
+                new Figure(
+                        "throughput",
+                        workload.id(),
+                        contender.id(),
+                        run,
+                        Report.values(
+                                "records",
+                                records,
+                                "seconds",
+                                seconds,
+                                "records_per_s",
+                                records / seconds,
+                                "cpu_s_per_million",
+                                child.cpuSeconds() / records * 1_000_000,
+                                "peak_rss_mib",
+                                child.peakRssMib(),
+                                "changelog_records",
+                                probe.recordsIn(settings.applicationId(), "-changelog"))));
     }
 }

@@ -21,13 +21,17 @@ record Figure(String name, String workload, String contender, int run, Map<Strin
     /** {@code name key=value …}, the line the harness prints. */
     String line() {
         return name + " workload=" + workload + " contender=" + contender + " run=" + run + " "
-                + values.entrySet().stream().map(e -> e.getKey() + "=" + format(e.getValue())).collect(Collectors.joining(" "));
+                + values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + format(e.getValue()))
+                        .collect(Collectors.joining(" "));
     }
 
     static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
         }
-        return Math.abs(value) >= 100 ? String.valueOf(Math.round(value)) : String.format(java.util.Locale.ROOT, "%.2f", value);
+        return Math.abs(value) >= 100
+                ? String.valueOf(Math.round(value))
+                : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 }

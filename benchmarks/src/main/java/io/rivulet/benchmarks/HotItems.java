@@ -13,13 +13,14 @@ final class HotItems {
 
     static final String NONE = "";
 
-    private HotItems() {
-    }
+    private HotItems() {}
 
     /** Adds one auction's count ({@code auction,count}) to the hottest so far. */
     static String add(String hottest, String auctionCount) {
         int comma = auctionCount.indexOf(',');
-        return add(hottest, Long.parseLong(auctionCount, comma + 1, auctionCount.length(), 10),
+        return add(
+                hottest,
+                Long.parseLong(auctionCount, comma + 1, auctionCount.length(), 10),
                 auctionCount.substring(0, comma));
     }
 
@@ -45,7 +46,8 @@ final class HotItems {
         if (count > max) {
             return count + "," + auctions;
         }
-        TreeSet<String> tied = new TreeSet<>(Arrays.asList(hottest.substring(comma + 1).split(" ")));
+        TreeSet<String> tied =
+                new TreeSet<>(Arrays.asList(hottest.substring(comma + 1).split(" ")));
         tied.addAll(Arrays.asList(auctions.split(" ")));
         return count + "," + String.join(" ", tied);
     }

@@ -34,11 +34,18 @@ final class KafkaProbe implements AutoCloseable {
     }
 
     KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /**
@@ -65,8 +72,8 @@ final class KafkaProbe implements AutoCloseable {
         }
         Map<TopicPartition, Long> ends = new HashMap<>();
         try {
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                    : admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e :
+                    admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
                 ends.put(e.getKey(), e.getValue().offset());
             }
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -85,9 +92,13 @@ final class KafkaProbe implements AutoCloseable {
                 }
             }
             long total = 0;
-            for (var description : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            for (var description : admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()) {
                 total += endOffsets(description.name(), description.partitions().size()).values().stream()
-                        .mapToLong(Long::longValue).sum();
+                        .mapToLong(Long::longValue)
+                        .sum();
             }
             return total;
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -98,9 +109,14 @@ final class KafkaProbe implements AutoCloseable {
     /** Bytes on the broker's disks in the topics whose names start with {@code prefix} and end with {@code suffix}. */
     long bytesIn(String prefix, String suffix) {
         try {
-            List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(node -> node.id()).toList();
+            List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream()
+                    .map(node -> node.id())
+                    .toList();
             long total = 0;
-            for (var dirs : admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values()) {
+            for (var dirs : admin.describeLogDirs(brokers)
+                    .allDescriptions()
+                    .get(30, TimeUnit.SECONDS)
+                    .values()) {
                 for (var dir : dirs.values()) {
                     for (var replica : dir.replicaInfos().entrySet()) {
                         String topic = replica.getKey().topic();
@@ -126,7 +142,8 @@ final class KafkaProbe implements AutoCloseable {
         while (System.nanoTime() - deadline < 0) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
                 if (reached(committed, ends, 0) && reached(committed, repartitionEnds(group), 1)) {
                     return System.nanoTime();
                 }
@@ -141,21 +158,25 @@ final class KafkaProbe implements AutoCloseable {
         throw new IllegalStateException("group " + group + " did not reach " + ends + " within " + timeout);
     }
 
-    private static boolean reached(Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> ends,
-            long markerSlack) {
+    private static boolean reached(
+            Map<TopicPartition, OffsetAndMetadata> committed, Map<TopicPartition, Long> ends, long markerSlack) {
         return ends.entrySet().stream().allMatch(e -> {
             OffsetAndMetadata offset = committed.get(e.getKey());
             return e.getValue() == 0 || (offset != null && offset.offset() >= e.getValue() - markerSlack);
         });
     }
 
-    private Map<TopicPartition, Long> repartitionEnds(String group) throws ExecutionException, InterruptedException,
-            TimeoutException {
+    private Map<TopicPartition, Long> repartitionEnds(String group)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, Long> ends = new HashMap<>();
         for (String topic : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
             if (topic.startsWith(group + "-") && topic.contains("repartition")) {
-                int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(topic).partitions().size();
+                int partitions = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(topic)
+                        .partitions()
+                        .size();
                 ends.putAll(endOffsets(topic, partitions));
             }
         }
@@ -164,8 +185,11 @@ final class KafkaProbe implements AutoCloseable {
 
     void createTopics(Set<String> names, int partitions) {
         try {
-            admin.createTopics(names.stream().map(n -> new org.apache.kafka.clients.admin.NewTopic(n, partitions, (short) 1)).toList())
-                    .all().get(60, TimeUnit.SECONDS);
+            admin.createTopics(names.stream()
+                            .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, partitions, (short) 1))
+                            .toList())
+                    .all()
+                    .get(60, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create " + names, e);
         }

@@ -45,7 +45,8 @@ final class KafkaStreamsContender {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        props.put(
+                StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
                 settings.groupInstanceId());
         ContenderSettings.PRODUCER_TUNING.forEach((key, value) -> props.put(StreamsConfig.producerPrefix(key), value));
         streams = new KafkaStreams(builder.build(), props);
@@ -54,19 +55,23 @@ final class KafkaStreamsContender {
     private static void plain(StreamsBuilder builder, Workload workload, ContenderSettings settings) {
         KStream<String, String> input = builder.stream(settings.input());
         switch (workload) {
-            case STATELESS -> input.mapValues(Transforms::toEuros).filter((key, bid) -> Transforms.evenAuction(bid))
-                    .to(settings.output());
-            case WORDCOUNT -> input.flatMapValues(line -> Arrays.asList(Transforms.words(line)))
-                    .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
-                    .count()
-                    .toStream()
-                    .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
-                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
-            case LARGE_STATE -> input.groupBy((key, profile) -> Profiles.user(profile), Grouped.with(Serdes.String(), Serdes.String()))
-                    .reduce((previous, latest) -> latest)
-                    .toStream()
-                    .mapValues(Profiles::stored)
-                    .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+            case STATELESS ->
+                input.mapValues(Transforms::toEuros)
+                        .filter((key, bid) -> Transforms.evenAuction(bid))
+                        .to(settings.output());
+            case WORDCOUNT ->
+                input.flatMapValues(line -> Arrays.asList(Transforms.words(line)))
+                        .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
+                        .count()
+                        .toStream()
+                        .map((word, count) -> KeyValue.pair(word, String.valueOf(count)))
+                        .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
+            case LARGE_STATE ->
+                input.groupBy((key, profile) -> Profiles.user(profile), Grouped.with(Serdes.String(), Serdes.String()))
+                        .reduce((previous, latest) -> latest)
+                        .toStream()
+                        .mapValues(Profiles::stored)
+                        .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
             default -> throw new IllegalArgumentException(workload.id());
         }
     }
@@ -80,20 +85,26 @@ final class KafkaStreamsContender {
             intervalJoin(builder, settings);
             return;
         }
-        KStream<String, String> bids = builder.stream(settings.input(), Consumed.with(Serdes.String(), Serdes.String())
-                .withTimestampExtractor((record, previous) -> NexmarkBids.time((String) record.value())));
+        KStream<String, String> bids = builder.stream(
+                settings.input(),
+                Consumed.with(Serdes.String(), Serdes.String())
+                        .withTimestampExtractor((record, previous) -> NexmarkBids.time((String) record.value())));
         Duration grace = Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS);
         Grouped<String, String> grouped = Grouped.with(Serdes.String(), Serdes.String());
         if (workload == Workload.TUMBLING_WINDOW) {
-            NexmarkKafkaStreamsQueries.writeCounts(bids.groupBy((key, bid) -> NexmarkBids.auction(bid), grouped)
-                    .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10), grace))
-                    .emitStrategy(EmitStrategy.onWindowClose())
-                    .count(), settings.output());
+            NexmarkKafkaStreamsQueries.writeCounts(
+                    bids.groupBy((key, bid) -> NexmarkBids.auction(bid), grouped)
+                            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofSeconds(10), grace))
+                            .emitStrategy(EmitStrategy.onWindowClose())
+                            .count(),
+                    settings.output());
         } else {
-            NexmarkKafkaStreamsQueries.writeCounts(bids.groupBy((key, bid) -> NexmarkBids.bidder(bid), grouped)
-                    .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(10), grace))
-                    .emitStrategy(EmitStrategy.onWindowClose())
-                    .count(), settings.output());
+            NexmarkKafkaStreamsQueries.writeCounts(
+                    bids.groupBy((key, bid) -> NexmarkBids.bidder(bid), grouped)
+                            .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(10), grace))
+                            .emitStrategy(EmitStrategy.onWindowClose())
+                            .count(),
+                    settings.output());
         }
     }
 
@@ -104,8 +115,11 @@ final class KafkaStreamsContender {
                 .selectKey((key, bid) -> NexmarkEvents.auctionId(bid));
         KStream<String, String> auctions = events.filter((key, event) -> NexmarkEvents.isAuction(event))
                 .selectKey((key, auction) -> NexmarkEvents.auctionId(auction));
-        bids.join(auctions, NexmarkEvents::joined,
-                        JoinWindows.ofTimeDifferenceAndGrace(Duration.ofSeconds(10), Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS)),
+        bids.join(
+                        auctions,
+                        NexmarkEvents::joined,
+                        JoinWindows.ofTimeDifferenceAndGrace(
+                                Duration.ofSeconds(10), Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS)),
                         StreamJoined.with(Serdes.String(), Serdes.String(), Serdes.String()))
                 .to(settings.output(), Produced.with(Serdes.String(), Serdes.String()));
     }
@@ -118,7 +132,8 @@ final class KafkaStreamsContender {
     double droppedRecords() {
         return streams.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals("dropped-records-total"))
-                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     void stop() {

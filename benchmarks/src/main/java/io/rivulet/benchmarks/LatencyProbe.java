@@ -24,18 +24,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class LatencyProbe {
 
-    private LatencyProbe() {
-    }
+    private LatencyProbe() {}
 
     /** Returns the sorted latencies in milliseconds of every output record that arrived. */
-    static long[] measure(String bootstrapServers, String input, String output, int partitions, int ratePerSecond,
-            Duration duration) throws InterruptedException {
+    static long[] measure(
+            String bootstrapServers, String input, String output, int partitions, int ratePerSecond, Duration duration)
+            throws InterruptedException {
         List<Long> latencies = new ArrayList<>();
         AtomicBoolean producing = new AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger expected = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+        java.util.concurrent.atomic.AtomicInteger expected =
+                new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitionList = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
                 partitionList.add(new TopicPartition(output, p));
@@ -43,17 +49,20 @@ final class LatencyProbe {
             consumer.assign(partitionList);
             consumer.seekToEnd(partitionList);
             partitionList.forEach(consumer::position);
-            Thread reader = new Thread(() -> {
-                long deadline = Long.MAX_VALUE;
-                while (latencies.size() < expected.get() && System.nanoTime() < deadline) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
-                        latencies.add(System.currentTimeMillis() - record.timestamp());
-                    }
-                    if (!producing.get() && deadline == Long.MAX_VALUE) {
-                        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    }
-                }
-            }, "latency-reader");
+            Thread reader = new Thread(
+                    () -> {
+                        long deadline = Long.MAX_VALUE;
+                        while (latencies.size() < expected.get() && System.nanoTime() < deadline) {
+                            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
+                                latencies.add(System.currentTimeMillis() - record.timestamp());
+                            }
+                            if (!producing.get() && deadline == Long.MAX_VALUE) {
+                                deadline = System.nanoTime()
+                                        + Duration.ofSeconds(30).toNanos();
+                            }
+                        }
+                    },
+                    "latency-reader");
             reader.start();
             expected.set(produce(bootstrapServers, input, ratePerSecond, duration));
             producing.set(false);
@@ -65,9 +74,10 @@ final class LatencyProbe {
     /** Sends at the fixed rate; returns how many outputs the stateless pipeline will emit for it. */
     private static int produce(String bootstrapServers, String input, int ratePerSecond, Duration duration) {
         int expected = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(),
+                new StringSerializer())) {
             Random random = new Random(7);
             long total = (long) ratePerSecond * duration.toSeconds();
             long intervalNanos = 1_000_000_000L / ratePerSecond;

@@ -15,8 +15,7 @@ final class NexmarkBids {
     private static final int AUCTIONS = 10_000;
     private static final int BIDDERS = 5_000;
 
-    private NexmarkBids() {
-    }
+    private NexmarkBids() {}
 
     static String bid(Random random, long index) {
         int auction = random.nextBoolean() ? random.nextInt(AUCTIONS / 100) : random.nextInt(AUCTIONS);

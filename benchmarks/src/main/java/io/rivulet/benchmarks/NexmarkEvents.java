@@ -19,8 +19,7 @@ final class NexmarkEvents {
     private static final int NEW_PERSONS = 10;
     private static final int BIDDERS = 5_000;
 
-    private NexmarkEvents() {
-    }
+    private NexmarkEvents() {}
 
     static String event(Random random, long index) {
         long ts = NexmarkBids.BASE_TIME + index * 2;

@@ -34,38 +34,52 @@ final class NexmarkKafkaStreamsQueries {
     private static final Grouped<String, String> STRINGS = Grouped.with(Serdes.String(), Serdes.String());
     private static final Produced<String, String> OUTPUT = Produced.with(Serdes.String(), Serdes.String());
 
-    private NexmarkKafkaStreamsQueries() {
-    }
+    private NexmarkKafkaStreamsQueries() {}
 
     /** Adds {@code query}, reading {@code input} and writing its results to {@code output}, to {@code builder}. */
     static void define(StreamsBuilder builder, Workload query, String input, String output) {
         switch (query) {
-            case Q0 -> plainEvents(builder, input).mapValues(Transforms::passThrough).to(output, OUTPUT);
-            case Q1 -> plainEvents(builder, input).filter((key, event) -> NexmarkEvents.isBid(event))
-                    .mapValues(Transforms::bidInEuros).to(output, OUTPUT);
-            case Q2 -> plainEvents(builder, input).filter((key, event) -> Transforms.q2Bid(event))
-                    .mapValues(Transforms::auctionAndPrice).to(output, OUTPUT);
+            case Q0 ->
+                plainEvents(builder, input).mapValues(Transforms::passThrough).to(output, OUTPUT);
+            case Q1 ->
+                plainEvents(builder, input)
+                        .filter((key, event) -> NexmarkEvents.isBid(event))
+                        .mapValues(Transforms::bidInEuros)
+                        .to(output, OUTPUT);
+            case Q2 ->
+                plainEvents(builder, input)
+                        .filter((key, event) -> Transforms.q2Bid(event))
+                        .mapValues(Transforms::auctionAndPrice)
+                        .to(output, OUTPUT);
             case Q5 -> hotItems(bids(builder, input), output);
             case Q7 -> highestBids(bids(builder, input), output);
             case Q8 -> newUsers(timedEvents(builder, input), output);
-            case Q11 -> writeCounts(bids(builder, input).groupBy((key, bid) -> NexmarkEvents.bidder(bid), STRINGS)
-                    .windowedBy(SessionWindows.ofInactivityGapAndGrace(NexmarkQueries.SESSION_GAP, NexmarkQueries.OUT_OF_ORDERNESS))
-                    .emitStrategy(EmitStrategy.onWindowClose())
-                    .count(), output);
+            case Q11 ->
+                writeCounts(
+                        bids(builder, input)
+                                .groupBy((key, bid) -> NexmarkEvents.bidder(bid), STRINGS)
+                                .windowedBy(SessionWindows.ofInactivityGapAndGrace(
+                                        NexmarkQueries.SESSION_GAP, NexmarkQueries.OUT_OF_ORDERNESS))
+                                .emitStrategy(EmitStrategy.onWindowClose())
+                                .count(),
+                        output);
             default -> throw new IllegalArgumentException("not a Nexmark query: " + query.id());
         }
     }
 
     /** The events of {@code topic} with the event's own time as the record time. */
     static KStream<String, String> timedEvents(StreamsBuilder builder, String topic) {
-        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.String())
-                .withTimestampExtractor((record, previous) -> NexmarkEvents.time((String) record.value())));
+        return builder.stream(
+                topic,
+                Consumed.with(Serdes.String(), Serdes.String())
+                        .withTimestampExtractor((record, previous) -> NexmarkEvents.time((String) record.value())));
     }
 
     /** Writes window counts as {@code key@windowStart -> count}, as Rivulet's {@link WindowCounts.Emit} does. */
     static void writeCounts(KTable<Windowed<String>, Long> counts, String output) {
         counts.toStream()
-                .map((window, count) -> KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
+                .map((window, count) ->
+                        KeyValue.pair(window.key() + "@" + window.window().start(), String.valueOf(count)))
                 .to(output, OUTPUT);
     }
 
@@ -90,9 +104,12 @@ final class NexmarkKafkaStreamsQueries {
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .count()
                 .toStream()
-                .map((window, count) -> KeyValue.pair(String.valueOf(window.window().end()), window.key() + "," + count))
+                .map((window, count) ->
+                        KeyValue.pair(String.valueOf(window.window().end()), window.key() + "," + count))
                 .groupByKey(STRINGS)
-                .aggregate(() -> HotItems.NONE, (windowEnd, auctionCount, hottest) -> HotItems.add(hottest, auctionCount),
+                .aggregate(
+                        () -> HotItems.NONE,
+                        (windowEnd, auctionCount, hottest) -> HotItems.add(hottest, auctionCount),
                         Materialized.with(Serdes.String(), Serdes.String()))
                 .toStream()
                 .to(output, OUTPUT);
@@ -119,11 +136,16 @@ final class NexmarkKafkaStreamsQueries {
      */
     private static void newUsers(KStream<String, String> events, String output) {
         events.filter((key, event) -> NexmarkEvents.isPerson(event) || NexmarkEvents.isAuction(event))
-                .groupBy((key, event) -> NexmarkEvents.isPerson(event) ? NexmarkEvents.personId(event) : NexmarkEvents.seller(event),
+                .groupBy(
+                        (key, event) -> NexmarkEvents.isPerson(event)
+                                ? NexmarkEvents.personId(event)
+                                : NexmarkEvents.seller(event),
                         STRINGS)
                 .windowedBy(TimeWindows.ofSizeAndGrace(NexmarkQueries.WINDOW, NexmarkQueries.OUT_OF_ORDERNESS))
                 .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(() -> "", (person, event, windowEvents) -> windowEvents.isEmpty() ? event : windowEvents + ";" + event,
+                .aggregate(
+                        () -> "",
+                        (person, event, windowEvents) -> windowEvents.isEmpty() ? event : windowEvents + ";" + event,
                         Materialized.with(Serdes.String(), Serdes.String()))
                 .toStream()
                 .flatMap((person, windowEvents) -> newUserPairs(windowEvents))

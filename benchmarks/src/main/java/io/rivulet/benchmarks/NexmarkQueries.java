@@ -17,8 +17,7 @@ final class NexmarkQueries {
     /** Nexmark's out-of-orderness: Rivulet's watermark delay and Kafka Streams' grace period. */
     static final Duration OUT_OF_ORDERNESS = Duration.ofMillis(NexmarkBids.OUT_OF_ORDERNESS_MS);
 
-    private NexmarkQueries() {
-    }
+    private NexmarkQueries() {}
 
     /** The start of the tumbling window an event falls into. */
     static long windowStart(String event) {

@@ -2,13 +2,13 @@ package io.rivulet.benchmarks;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
-import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.assigners.EventTimeSessionWindows;
 import io.rivulet.api.windowing.assigners.SlidingEventTimeWindows;
@@ -22,37 +22,48 @@ import io.rivulet.api.windowing.windows.TimeWindow;
  */
 final class NexmarkRivuletQueries {
 
-    private NexmarkRivuletQueries() {
-    }
+    private NexmarkRivuletQueries() {}
 
     /** Adds {@code query}, reading {@code input} and writing its results to {@code output}, to {@code job}. */
     static void define(JobBuilder job, Workload query, String input, String output) {
         switch (query) {
-            case Q0 -> job.fromSource(KafkaSource.values(input, Serdes.string())).map(Transforms::passThrough)
-                    .sinkTo(KafkaSink.values(output, Serdes.string()));
-            case Q1 -> job.fromSource(KafkaSource.values(input, Serdes.string())).filter(NexmarkEvents::isBid)
-                    .map(Transforms::bidInEuros)
-                    .sinkTo(KafkaSink.values(output, Serdes.string()));
-            case Q2 -> job.fromSource(KafkaSource.values(input, Serdes.string())).filter(Transforms::q2Bid)
-                    .map(Transforms::auctionAndPrice)
-                    .sinkTo(KafkaSink.values(output, Serdes.string()));
-            case Q5 -> hotItems(timedEvents(job, input).filter(NexmarkEvents::isBid))
-                    .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
-            case Q7 -> highestBids(timedEvents(job, input).filter(NexmarkEvents::isBid))
-                    .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
+            case Q0 ->
+                job.fromSource(KafkaSource.values(input, Serdes.string()))
+                        .map(Transforms::passThrough)
+                        .sinkTo(KafkaSink.values(output, Serdes.string()));
+            case Q1 ->
+                job.fromSource(KafkaSource.values(input, Serdes.string()))
+                        .filter(NexmarkEvents::isBid)
+                        .map(Transforms::bidInEuros)
+                        .sinkTo(KafkaSink.values(output, Serdes.string()));
+            case Q2 ->
+                job.fromSource(KafkaSource.values(input, Serdes.string()))
+                        .filter(Transforms::q2Bid)
+                        .map(Transforms::auctionAndPrice)
+                        .sinkTo(KafkaSink.values(output, Serdes.string()));
+            case Q5 ->
+                hotItems(timedEvents(job, input).filter(NexmarkEvents::isBid))
+                        .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
+            case Q7 ->
+                highestBids(timedEvents(job, input).filter(NexmarkEvents::isBid))
+                        .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
             case Q8 -> newUsers(timedEvents(job, input)).sinkTo(KafkaSink.values(output, Serdes.string()));
-            case Q11 -> timedEvents(job, input).filter(NexmarkEvents::isBid)
-                    .keyBy(NexmarkEvents::bidder, Serdes.string(), Serdes.string())
-                    .window(EventTimeSessionWindows.<String>withGap(NexmarkQueries.SESSION_GAP))
-                    .aggregate(new WindowCounts.Count(), Serdes.longs(), new WindowCounts.Emit()).uid("count")
-                    .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
+            case Q11 ->
+                timedEvents(job, input)
+                        .filter(NexmarkEvents::isBid)
+                        .keyBy(NexmarkEvents::bidder, Serdes.string(), Serdes.string())
+                        .window(EventTimeSessionWindows.<String>withGap(NexmarkQueries.SESSION_GAP))
+                        .aggregate(new WindowCounts.Count(), Serdes.longs(), new WindowCounts.Emit())
+                        .uid("count")
+                        .sinkTo(KafkaSink.keyValues(output, Serdes.string(), Serdes.string()));
             default -> throw new IllegalArgumentException("not a Nexmark query: " + query.id());
         }
     }
 
     /** The events of {@code topic} on event time, with watermarks Nexmark's out-of-orderness behind. */
     static DataStream<String> timedEvents(JobBuilder job, String topic) {
-        return job.fromSource(KafkaSource.values(topic, Serdes.string()),
+        return job.fromSource(
+                KafkaSource.values(topic, Serdes.string()),
                 WatermarkStrategy.<String>forBoundedOutOfOrderness(NexmarkQueries.OUT_OF_ORDERNESS)
                         .withTimestampAssigner((event, ts) -> NexmarkEvents.time(event)));
     }
@@ -65,17 +76,20 @@ final class NexmarkRivuletQueries {
     private static DataStream<KeyValue<String, String>> hotItems(DataStream<String> bids) {
         return bids.keyBy(NexmarkEvents::auctionId, Serdes.string(), Serdes.string())
                 .window(SlidingEventTimeWindows.of(NexmarkQueries.WINDOW, NexmarkQueries.SLIDE))
-                .aggregate(new WindowCounts.Count(), Serdes.longs(), new AuctionCount()).uid("count")
+                .aggregate(new WindowCounts.Count(), Serdes.longs(), new AuctionCount())
+                .uid("count")
                 .keyBy(count -> count.substring(0, count.indexOf(',')), Serdes.string(), Serdes.string())
                 .window(TumblingEventTimeWindows.of(NexmarkQueries.SLIDE))
-                .aggregate(new Hottest(), Serdes.string(), new KeyedResult()).uid("hottest");
+                .aggregate(new Hottest(), Serdes.string(), new KeyedResult())
+                .uid("hottest");
     }
 
     /** q7: the highest bid per tumbling window, keyed by the window so that windows spread over the tasks. */
     private static DataStream<KeyValue<String, String>> highestBids(DataStream<String> bids) {
         return bids.keyBy(bid -> String.valueOf(NexmarkQueries.windowStart(bid)), Serdes.string(), Serdes.string())
                 .window(TumblingEventTimeWindows.of(NexmarkQueries.WINDOW))
-                .reduce(NexmarkQueries::higherBid, new KeyedResult()).uid("highest");
+                .reduce(NexmarkQueries::higherBid, new KeyedResult())
+                .uid("highest");
     }
 
     /** q8: a window join of persons (by id) and auctions (by seller) in tumbling windows. */
@@ -83,9 +97,11 @@ final class NexmarkRivuletQueries {
         DataStream<String> persons = events.filter(NexmarkEvents::isPerson);
         DataStream<String> auctions = events.filter(NexmarkEvents::isAuction);
         return persons.join(auctions, Serdes.string(), Serdes.string())
-                .where(NexmarkEvents::personId, Serdes.string()).equalTo(NexmarkEvents::seller)
+                .where(NexmarkEvents::personId, Serdes.string())
+                .equalTo(NexmarkEvents::seller)
                 .window(TumblingEventTimeWindows.of(NexmarkQueries.WINDOW))
-                .apply(NexmarkQueries::newUser).uid("join");
+                .apply(NexmarkQueries::newUser)
+                .uid("join");
     }
 
     /** q5's first stage emits {@code windowEnd,auction,count}. */
@@ -94,7 +110,8 @@ final class NexmarkRivuletQueries {
 
         @Override
         public void process(String auction, Context context, Iterable<Long> counts, Collector<String> out) {
-            out.collect(context.window().getEnd() + "," + auction + "," + counts.iterator().next());
+            out.collect(context.window().getEnd() + "," + auction + ","
+                    + counts.iterator().next());
         }
     }
 
@@ -128,7 +145,8 @@ final class NexmarkRivuletQueries {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void process(String key, Context context, Iterable<String> results, Collector<KeyValue<String, String>> out) {
+        public void process(
+                String key, Context context, Iterable<String> results, Collector<KeyValue<String, String>> out) {
             results.forEach(result -> out.collect(KeyValue.of(key, result)));
         }
     }

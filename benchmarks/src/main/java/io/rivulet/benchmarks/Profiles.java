@@ -3,10 +3,10 @@ package io.rivulet.benchmarks;
 import java.util.Base64;
 import java.util.Random;
 
-import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
@@ -20,8 +20,7 @@ final class Profiles {
 
     static final int PROFILE_BYTES = 750;
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     static String profile(Random random, long index) {
         byte[] bytes = new byte[PROFILE_BYTES];

@@ -27,6 +27,7 @@ final class RawLoop {
     private final String output;
     /** The output value of an input value, or {@code null} when the record is dropped. */
     private final UnaryOperator<String> step;
+
     private volatile boolean running = true;
 
     RawLoop(boolean transactional, Workload workload, ContenderSettings settings) {
@@ -66,7 +67,9 @@ final class RawLoop {
                 if (value != null) {
                     producer.send(new ProducerRecord<>(output, null, record.timestamp(), record.key(), value));
                 }
-                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                offsets.put(
+                        new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
             }
             if (System.nanoTime() - lastCommit >= ContenderSettings.COMMIT_INTERVAL.toNanos() && !offsets.isEmpty()) {
                 if (transactional) {
@@ -88,14 +91,16 @@ final class RawLoop {
     /** The same filters and maps as the frameworks run, fused into one step per record. */
     private static UnaryOperator<String> step(Workload workload) {
         return switch (workload) {
-            case STATELESS -> bid -> {
-                String euros = Transforms.toEuros(bid);
-                return Transforms.evenAuction(euros) ? euros : null;
-            };
+            case STATELESS ->
+                bid -> {
+                    String euros = Transforms.toEuros(bid);
+                    return Transforms.evenAuction(euros) ? euros : null;
+                };
             case Q0 -> Transforms::passThrough;
             case Q1 -> event -> NexmarkEvents.isBid(event) ? Transforms.bidInEuros(event) : null;
             case Q2 -> event -> Transforms.q2Bid(event) ? Transforms.auctionAndPrice(event) : null;
-            default -> throw new IllegalArgumentException("the ceiling runs stateless workloads only, not " + workload.id());
+            default ->
+                throw new IllegalArgumentException("the ceiling runs stateless workloads only, not " + workload.id());
         };
     }
 

@@ -46,18 +46,47 @@ final class RecoveryPhase {
             for (int i = 0; i < contenders.size(); i++) {
                 Contender contender = contenders.get((i + run - 1) % contenders.size());
                 String output = output(contender);
-                Built smallState = buildAndKill(contender, small, output, "bench-large-state-small-" + contender.id() + "-" + run, run, false);
-                Built largeState = buildAndKill(contender, large, output, "bench-large-state-" + contender.id() + "-" + run, run, true);
-                report.add(new Figure("recovery", WORKLOAD.id(), contender.id(), run, Report.values(
-                        "small_state_mib", smallState.stateMib(), "small_recovery_s", timeToCatchUp(contender, smallState.settings(), 2),
-                        "state_mib", largeState.stateMib(), "recovery_s", timeToCatchUp(contender, largeState.settings(), 2))));
-                ContenderSettings fresh = new ContenderSettings(bootstrap, largeState.settings().applicationId(), large, output,
+                Built smallState = buildAndKill(
+                        contender, small, output, "bench-large-state-small-" + contender.id() + "-" + run, run, false);
+                Built largeState = buildAndKill(
+                        contender, large, output, "bench-large-state-" + contender.id() + "-" + run, run, true);
+                report.add(new Figure(
+                        "recovery",
+                        WORKLOAD.id(),
+                        contender.id(),
+                        run,
+                        Report.values(
+                                "small_state_mib",
+                                smallState.stateMib(),
+                                "small_recovery_s",
+                                timeToCatchUp(contender, smallState.settings(), 2),
+                                "state_mib",
+                                largeState.stateMib(),
+                                "recovery_s",
+                                timeToCatchUp(contender, largeState.settings(), 2))));
+                ContenderSettings fresh = new ContenderSettings(
+                        bootstrap,
+                        largeState.settings().applicationId(),
+                        large,
+                        output,
                         out.resolve("state").resolve(largeState.settings().applicationId() + "-fresh"));
                 double restore = timeToCatchUp(contender, fresh, 3);
-                report.add(new Figure("restore", WORKLOAD.id(), contender.id(), run, Report.values(
-                        "changelog_records", largeState.changelogRecords(), "state_mib", largeState.stateMib(),
-                        "restore_s", restore, "restore_records_per_s", largeState.changelogRecords() / restore,
-                        "restore_mib_per_s", largeState.stateMib() / restore)));
+                report.add(new Figure(
+                        "restore",
+                        WORKLOAD.id(),
+                        contender.id(),
+                        run,
+                        Report.values(
+                                "changelog_records",
+                                largeState.changelogRecords(),
+                                "state_mib",
+                                largeState.stateMib(),
+                                "restore_s",
+                                restore,
+                                "restore_records_per_s",
+                                largeState.changelogRecords() / restore,
+                                "restore_mib_per_s",
+                                largeState.stateMib() / restore)));
             }
         }
     }
@@ -66,18 +95,20 @@ final class RecoveryPhase {
         return "bench-" + WORKLOAD.id() + "-" + contender.id() + "-out";
     }
 
-    private record Built(ContenderSettings settings, long changelogRecords, double stateMib) {
-    }
+    private record Built(ContenderSettings settings, long changelogRecords, double stateMib) {}
 
     /** Drains {@code input} into a new instance's state, then SIGKILLs it; the full build is a throughput figure. */
-    private Built buildAndKill(Contender contender, String input, String output, String appId, int run, boolean measure) {
-        ContenderSettings settings = new ContenderSettings(bootstrap, appId, input, output, out.resolve("state").resolve(appId));
+    private Built buildAndKill(
+            Contender contender, String input, String output, String appId, int run, boolean measure) {
+        ContenderSettings settings = new ContenderSettings(
+                bootstrap, appId, input, output, out.resolve("state").resolve(appId));
         Drain drain = Drain.run(probe, contender, WORKLOAD, settings, partitions, out.resolve("logs"), run);
         if (measure) {
             report.add(drain.throughput());
         }
         drain.child().kill();
-        return new Built(settings, probe.recordsIn(appId, "-changelog"), probe.bytesIn(appId, "-changelog") / 1024.0 / 1024.0);
+        return new Built(
+                settings, probe.recordsIn(appId, "-changelog"), probe.bytesIn(appId, "-changelog") / 1024.0 / 1024.0);
     }
 
     /**
@@ -87,7 +118,10 @@ final class RecoveryPhase {
     private double timeToCatchUp(Contender contender, ContenderSettings settings, long seed) {
         probe.load(WORKLOAD, settings.input(), 1_000, seed);
         Map<TopicPartition, Long> ends = probe.endOffsets(settings.input(), partitions);
-        ChildJvm child = ChildJvm.launch(contender, WORKLOAD, settings,
+        ChildJvm child = ChildJvm.launch(
+                contender,
+                WORKLOAD,
+                settings,
                 out.resolve("logs").resolve(settings.applicationId() + "-restart-" + seed + ".log"));
         long started = child.awaitStarted();
         long caughtUp = probe.awaitCommitted(settings.applicationId(), ends, Duration.ofMinutes(30));

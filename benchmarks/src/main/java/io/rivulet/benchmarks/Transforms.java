@@ -5,8 +5,7 @@ final class Transforms {
 
     private static final int Q2_AUCTION_MODULUS = 123;
 
-    private Transforms() {
-    }
+    private Transforms() {}
 
     /** Nexmark q1: {@code auction,bidder,price} with the price converted from dollars to euros (x 0.908). */
     static String toEuros(String bid) {

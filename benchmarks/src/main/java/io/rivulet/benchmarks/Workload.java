@@ -79,10 +79,12 @@ enum Workload {
         return switch (this) {
             case TUMBLING_WINDOW, SESSION_WINDOW -> NexmarkBids.bid(random, index);
             case INTERVAL_JOIN, Q0, Q1, Q2, Q5, Q7, Q8, Q11 -> NexmarkEvents.event(random, index);
-            case STATELESS -> random.nextInt(10_000) + "," + random.nextInt(100_000) + "," + (100 + random.nextInt(100_000));
+            case STATELESS ->
+                random.nextInt(10_000) + "," + random.nextInt(100_000) + "," + (100 + random.nextInt(100_000));
             case LARGE_STATE -> Profiles.profile(random, index);
-            case WORDCOUNT -> "w" + random.nextInt(DISTINCT_WORDS) + " w" + random.nextInt(DISTINCT_WORDS)
-                    + " w" + random.nextInt(DISTINCT_WORDS);
+            case WORDCOUNT ->
+                "w" + random.nextInt(DISTINCT_WORDS) + " w" + random.nextInt(DISTINCT_WORDS) + " w"
+                        + random.nextInt(DISTINCT_WORDS);
         };
     }
 

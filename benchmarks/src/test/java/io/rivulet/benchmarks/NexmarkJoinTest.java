@@ -20,9 +20,14 @@ class NexmarkJoinTest {
         Random random = new Random(1);
         Map<String, Long> auctionTimes = new HashMap<>();
         Map<String, Long> bidCount = new HashMap<>();
-        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(NexmarkEvents::auctionId,
-                NexmarkEvents::auctionId, Serdes.string(), Serdes.string(), Serdes.string(),
-                (bids, auctions) -> bids.intervalJoin(auctions).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(
+                NexmarkEvents::auctionId,
+                NexmarkEvents::auctionId,
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (bids, auctions) -> bids.intervalJoin(auctions)
+                        .between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
                         .process(new RivuletContender.JoinBids()))) {
             long expected = 0;
             long maxTime = Long.MIN_VALUE;

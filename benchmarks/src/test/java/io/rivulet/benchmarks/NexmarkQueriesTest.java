@@ -47,8 +47,8 @@ class NexmarkQueriesTest {
 
     private static final int EVENTS = 10_000;
     private static final long LATE_TIME = NexmarkBids.BASE_TIME + 2 * EVENTS + 20_000;
-    private static final List<String> LATE_EVENTS = List.of("P,1000000," + LATE_TIME, "A,1000000,1000000," + LATE_TIME,
-            "B,1000000,1000000,100," + LATE_TIME);
+    private static final List<String> LATE_EVENTS =
+            List.of("P,1000000," + LATE_TIME, "A,1000000,1000000," + LATE_TIME, "B,1000000,1000000,100," + LATE_TIME);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Results carry event times of long ago, which the default retention would delete. */
     private static final Map<String, String> KEEP_EVERYTHING = Map.of("retention.ms", "-1");
@@ -57,7 +57,9 @@ class NexmarkQueriesTest {
     Path stateDir;
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Workload.class, names = {"Q0", "Q1", "Q2", "Q5", "Q7", "Q8", "Q11"})
+    @EnumSource(
+            value = Workload.class,
+            names = {"Q0", "Q1", "Q2", "Q5", "Q7", "Q8", "Q11"})
     void kafkaStreamsAndRivuletComputeTheSameResults(Workload query, KafkaCluster kafka) {
         String input = "nexmark-" + query.id() + "-in";
         kafka.createTopic(input, 1);
@@ -88,7 +90,8 @@ class NexmarkQueriesTest {
         List<String> fromRivulet = results(kafka, rivuletSettings.output(), false);
         assertThat(fromRivulet).as("Rivulet's %s", query.id()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(fromStreams).as("Kafka Streams' %s", query.id()).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(fromStreams).as("Kafka Streams' %s against Rivulet's", query.id())
+        assertThat(fromStreams)
+                .as("Kafka Streams' %s against Rivulet's", query.id())
                 .containsExactlyInAnyOrderElementsOf(fromRivulet);
     }
 
@@ -112,8 +115,8 @@ class NexmarkQueriesTest {
      * Waits until {@code output} holds as many results as expected, or, where they are updated, the expected
      * ones. A timeout is not reported here: the assertions on the output then show what is missing.
      */
-    private static void awaitResults(KafkaCluster kafka, Workload query, String input, String output, boolean updates,
-            List<String> expected) {
+    private static void awaitResults(
+            KafkaCluster kafka, Workload query, String input, String output, boolean updates, List<String> expected) {
         try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
             Await.until(TIMEOUT, output + " holding " + expected.size() + " results", () -> {
                 if (!query.stateless()) {
@@ -130,14 +133,18 @@ class NexmarkQueriesTest {
 
     /** The committed output as {@code value} or {@code key -> value}; for updates, the last value per key. */
     private static List<String> results(KafkaCluster kafka, String topic, boolean updates) {
-        List<ConsumerRecord<String, String>> records = TestRecords.readAllCommitted(kafka.bootstrapServers(), topic,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records =
+                TestRecords.readAllCommitted(kafka.bootstrapServers(), topic, Duration.ofSeconds(30));
         if (updates) {
             Map<String, String> last = new LinkedHashMap<>();
             records.forEach(record -> last.put(record.key(), record.value()));
-            return last.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).toList();
+            return last.entrySet().stream()
+                    .map(e -> e.getKey() + " -> " + e.getValue())
+                    .toList();
         }
-        return records.stream().map(r -> r.key() == null ? r.value() : r.key() + " -> " + r.value()).toList();
+        return records.stream()
+                .map(r -> r.key() == null ? r.value() : r.key() + " -> " + r.value())
+                .toList();
     }
 
     private static List<String> sorted(List<String> results) {

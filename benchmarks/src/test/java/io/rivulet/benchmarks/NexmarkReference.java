@@ -19,16 +19,24 @@ final class NexmarkReference {
     private static final long SLIDE = NexmarkQueries.SLIDE.toMillis();
     private static final long GAP = NexmarkQueries.SESSION_GAP.toMillis();
 
-    private NexmarkReference() {
-    }
+    private NexmarkReference() {}
 
     /** The results of {@code query}; windowed queries ignore the events at or after {@code cutOff}. */
     static List<String> results(Workload query, List<String> events, long cutOff) {
-        List<String> windowed = events.stream().filter(e -> NexmarkEvents.time(e) < cutOff).toList();
+        List<String> windowed =
+                events.stream().filter(e -> NexmarkEvents.time(e) < cutOff).toList();
         return switch (query) {
             case Q0 -> events;
-            case Q1 -> events.stream().filter(NexmarkEvents::isBid).map(Transforms::bidInEuros).toList();
-            case Q2 -> events.stream().filter(Transforms::q2Bid).map(Transforms::auctionAndPrice).toList();
+            case Q1 ->
+                events.stream()
+                        .filter(NexmarkEvents::isBid)
+                        .map(Transforms::bidInEuros)
+                        .toList();
+            case Q2 ->
+                events.stream()
+                        .filter(Transforms::q2Bid)
+                        .map(Transforms::auctionAndPrice)
+                        .toList();
             case Q5 -> hotItems(windowed);
             case Q7 -> highestBids(windowed);
             case Q8 -> newUsers(windowed);
@@ -42,7 +50,8 @@ final class NexmarkReference {
         for (String bid : bids(events)) {
             long ts = NexmarkEvents.time(bid);
             for (long start = ts - ts % SLIDE; start > ts - WINDOW; start -= SLIDE) {
-                countsPerEnd.computeIfAbsent(start + WINDOW, end -> new HashMap<>())
+                countsPerEnd
+                        .computeIfAbsent(start + WINDOW, end -> new HashMap<>())
                         .merge(NexmarkEvents.auctionId(bid), 1L, Long::sum);
             }
         }
@@ -62,8 +71,8 @@ final class NexmarkReference {
 
     private static List<String> highestBids(List<String> events) {
         Map<Long, String> highest = new TreeMap<>();
-        Comparator<String> byPriceThenText = Comparator.comparingLong(NexmarkEvents::price)
-                .thenComparing(Comparator.naturalOrder());
+        Comparator<String> byPriceThenText =
+                Comparator.comparingLong(NexmarkEvents::price).thenComparing(Comparator.naturalOrder());
         for (String bid : bids(events)) {
             highest.merge(windowStart(bid), bid, (a, b) -> byPriceThenText.compare(a, b) >= 0 ? a : b);
         }
@@ -77,10 +86,13 @@ final class NexmarkReference {
         Map<String, List<String>> auctionsPerWindow = new HashMap<>();
         for (String event : events) {
             if (NexmarkEvents.isPerson(event)) {
-                personsPerWindow.computeIfAbsent(NexmarkEvents.personId(event) + "@" + windowStart(event), k -> new ArrayList<>())
+                personsPerWindow
+                        .computeIfAbsent(
+                                NexmarkEvents.personId(event) + "@" + windowStart(event), k -> new ArrayList<>())
                         .add(NexmarkEvents.personId(event));
             } else if (NexmarkEvents.isAuction(event)) {
-                auctionsPerWindow.computeIfAbsent(NexmarkEvents.seller(event) + "@" + windowStart(event), k -> new ArrayList<>())
+                auctionsPerWindow
+                        .computeIfAbsent(NexmarkEvents.seller(event) + "@" + windowStart(event), k -> new ArrayList<>())
                         .add(NexmarkEvents.auctionId(event));
             }
         }
@@ -100,7 +112,9 @@ final class NexmarkReference {
     private static List<String> sessions(List<String> events) {
         Map<String, List<Long>> timesPerBidder = new HashMap<>();
         for (String bid : bids(events)) {
-            timesPerBidder.computeIfAbsent(NexmarkEvents.bidder(bid), k -> new ArrayList<>()).add(NexmarkEvents.time(bid));
+            timesPerBidder
+                    .computeIfAbsent(NexmarkEvents.bidder(bid), k -> new ArrayList<>())
+                    .add(NexmarkEvents.time(bid));
         }
         List<String> results = new ArrayList<>();
         timesPerBidder.forEach((bidder, times) -> {

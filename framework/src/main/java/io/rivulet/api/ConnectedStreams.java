@@ -4,14 +4,11 @@ import java.util.Objects;
 
 import io.rivulet.api.functions.CoProcessFunction;
 import io.rivulet.api.functions.KeyedCoProcessFunction;
-import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.KeyedProcessTransformation;
 import io.rivulet.internal.graph.ProcessTransformation;
 import io.rivulet.internal.graph.Transformation;
-import io.rivulet.internal.operators.CoProcessAdapter;
-import io.rivulet.internal.operators.KeyedCoProcessAdapter;
 
 /**
  * Two streams of possibly different types, connected for one function that sees both: a
@@ -26,7 +23,11 @@ public final class ConnectedStreams<A, B> {
     private final KeyByTransformation firstKeyBy;
     private final KeyByTransformation secondKeyBy;
 
-    ConnectedStreams(JobGraph graph, Transformation first, Transformation second, KeyByTransformation firstKeyBy,
+    ConnectedStreams(
+            JobGraph graph,
+            Transformation first,
+            Transformation second,
+            KeyByTransformation firstKeyBy,
             KeyByTransformation secondKeyBy) {
         this.graph = graph;
         this.first = first;
@@ -52,9 +53,11 @@ public final class ConnectedStreams<A, B> {
     public <K, R> DataStream<R> process(KeyedCoProcessFunction<K, A, B, R> function) {
         Objects.requireNonNull(function, "function");
         if (firstKeyBy == null) {
-            throw new IllegalStateException("a KeyedCoProcessFunction needs two keyed streams: connect keyBy(...) results");
+            throw new IllegalStateException(
+                    "a KeyedCoProcessFunction needs two keyed streams: connect keyBy(...) results");
         }
         KeyByTransformation keyBy = ConnectedInputs.keyed(graph, firstKeyBy, secondKeyBy);
-        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.coProcess(graph.nextId(), keyBy, function)));
+        return new DataStream<>(
+                graph, graph.add(KeyedProcessTransformation.coProcess(graph.nextId(), keyBy, function)));
     }
 }

@@ -1,7 +1,5 @@
 package io.rivulet.api;
 
-import io.rivulet.api.functions.OutputTag;
-import io.rivulet.api.kafka.KafkaSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +8,9 @@ import io.rivulet.api.functions.FilterFunction;
 import io.rivulet.api.functions.FlatMapFunction;
 import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.functions.MapFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessFunction;
+import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.internal.graph.FunctionTransformation;
@@ -62,7 +62,8 @@ public final class DataStream<T> {
     }
 
     private <R> DataStream<R> then(String kind, io.rivulet.internal.graph.RecordFunction function) {
-        return new DataStream<>(graph, graph.add(new FunctionTransformation(graph.nextId(), transformation, kind, function)));
+        return new DataStream<>(
+                graph, graph.add(new FunctionTransformation(graph.nextId(), transformation, kind, function)));
     }
 
     /**
@@ -78,8 +79,12 @@ public final class DataStream<T> {
         Objects.requireNonNull(keySelector, "keySelector");
         Objects.requireNonNull(keySerde, "keySerde");
         Objects.requireNonNull(valueSerde, "valueSerde");
-        KeyByTransformation keyBy = graph.add(new KeyByTransformation(graph.nextId(), transformation,
-                graph.nextKeyByOrdinal(), (KeySelector<Object, Object>) keySelector, (Serde<Object>) keySerde,
+        KeyByTransformation keyBy = graph.add(new KeyByTransformation(
+                graph.nextId(),
+                transformation,
+                graph.nextKeyByOrdinal(),
+                (KeySelector<Object, Object>) keySelector,
+                (Serde<Object>) keySerde,
                 (Serde<Object>) valueSerde));
         return new KeyedStream<>(graph, keyBy);
     }
@@ -90,7 +95,8 @@ public final class DataStream<T> {
      */
     public <R> DataStream<R> process(ProcessFunction<T, R> function) {
         Objects.requireNonNull(function, "function");
-        return new DataStream<>(graph, graph.add(ProcessTransformation.process(graph.nextId(), transformation, function)));
+        return new DataStream<>(
+                graph, graph.add(ProcessTransformation.process(graph.nextId(), transformation, function)));
     }
 
     /**
@@ -135,7 +141,8 @@ public final class DataStream<T> {
      */
     public <B> BroadcastConnectedStream<T, B> connect(BroadcastStream<B> broadcast, Serde<T> serde) {
         Objects.requireNonNull(broadcast, "broadcast");
-        return BroadcastConnectedStream.forwarded(graph, transformation, Objects.requireNonNull(serde, "serde"), broadcast);
+        return BroadcastConnectedStream.forwarded(
+                graph, transformation, Objects.requireNonNull(serde, "serde"), broadcast);
     }
 
     /**
@@ -146,8 +153,8 @@ public final class DataStream<T> {
      */
     public <B> JoinedStreams<T, B> join(DataStream<B> other, Serde<T> serde, Serde<B> otherSerde) {
         Objects.requireNonNull(other, "other");
-        return new JoinedStreams<>(this, other, Objects.requireNonNull(serde, "serde"),
-                Objects.requireNonNull(otherSerde, "otherSerde"));
+        return new JoinedStreams<>(
+                this, other, Objects.requireNonNull(serde, "serde"), Objects.requireNonNull(otherSerde, "otherSerde"));
     }
 
     /**

@@ -1,15 +1,13 @@
 package io.rivulet.api;
 
-import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.Objects;
 
-import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.KeyedProcessTransformation;
-import io.rivulet.internal.operators.IntervalJoinFunction;
 
 /**
  * An interval join of two keyed streams on event time, as Flink's: a left element at {@code t} joins every
@@ -74,8 +72,17 @@ public final class IntervalJoin<A, B, K> {
             throw new IllegalStateException("call between(lower, upper) before process(...)");
         }
         KeyByTransformation keyBy = ConnectedInputs.keyed(graph, left, right);
-        return new DataStream<>(graph, graph.add(KeyedProcessTransformation.intervalJoin(graph.nextId(), keyBy, function,
-                lower.toMillis() + (lowerExclusive ? 1 : 0), upper.toMillis() - (upperExclusive ? 1 : 0),
-                left.valueSerde(), right.valueSerde(), leftLate, rightLate)));
+        return new DataStream<>(
+                graph,
+                graph.add(KeyedProcessTransformation.intervalJoin(
+                        graph.nextId(),
+                        keyBy,
+                        function,
+                        lower.toMillis() + (lowerExclusive ? 1 : 0),
+                        upper.toMillis() - (upperExclusive ? 1 : 0),
+                        left.valueSerde(),
+                        right.valueSerde(),
+                        leftLate,
+                        rightLate)));
     }
 }

@@ -33,7 +33,8 @@ public final class JoinedStreams<A, B> {
 
     /** The key of the first stream's elements. */
     public <K> Where<K> where(KeySelector<A, K> keySelector, Serde<K> keySerde) {
-        return new Where<>(Objects.requireNonNull(keySelector, "keySelector"), Objects.requireNonNull(keySerde, "keySerde"));
+        return new Where<>(
+                Objects.requireNonNull(keySelector, "keySelector"), Objects.requireNonNull(keySerde, "keySerde"));
     }
 
     /** A join with the first stream's key. */
@@ -78,8 +79,15 @@ public final class JoinedStreams<A, B> {
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 public <R> DataStream<R> apply(JoinFunction<A, B, R> join) {
                     Objects.requireNonNull(join, "join");
-                    KeyByTransformation keyBy = ConnectedInputs.keyed(first.graph, first.transformation, second.transformation,
-                            (KeySelector) firstKey, (KeySelector) secondKey, keySerde, firstSerde, secondSerde);
+                    KeyByTransformation keyBy = ConnectedInputs.keyed(
+                            first.graph,
+                            first.transformation,
+                            second.transformation,
+                            (KeySelector) firstKey,
+                            (KeySelector) secondKey,
+                            keySerde,
+                            firstSerde,
+                            secondSerde);
                     WindowedStream<Object, K, W> windowed = new WindowedStream<>(first.graph, keyBy, assigner);
                     return windowed.process((ProcessWindowFunction) new WindowJoinFunction((JoinFunction) join));
                 }

@@ -1,11 +1,11 @@
 package io.rivulet.api;
 
-import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.serde.Serde;
@@ -105,10 +105,15 @@ public final class WindowedStream<T, K, W extends Window> {
     }
 
     /** Aggregates each window incrementally and hands the result to {@code function} with the window. */
-    public <A, V, R> DataStream<R> aggregate(AggregateFunction<T, A, V> aggregate, Serde<A> accumulatorSerde,
+    public <A, V, R> DataStream<R> aggregate(
+            AggregateFunction<T, A, V> aggregate,
+            Serde<A> accumulatorSerde,
             ProcessWindowFunction<V, R, K, W> function) {
-        return build(null, Objects.requireNonNull(aggregate, "aggregate"),
-                Objects.requireNonNull(accumulatorSerde, "accumulatorSerde"), function);
+        return build(
+                null,
+                Objects.requireNonNull(aggregate, "aggregate"),
+                Objects.requireNonNull(accumulatorSerde, "accumulatorSerde"),
+                function);
     }
 
     /** Keeps every element of a window and hands them all to {@code function} when it fires. */
@@ -117,15 +122,26 @@ public final class WindowedStream<T, K, W extends Window> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private <R> DataStream<R> build(ReduceFunction<T> reduce, AggregateFunction<T, ?, ?> aggregate, Serde<?> accumulatorSerde,
+    private <R> DataStream<R> build(
+            ReduceFunction<T> reduce,
+            AggregateFunction<T, ?, ?> aggregate,
+            Serde<?> accumulatorSerde,
             ProcessWindowFunction<?, R, K, W> function) {
         Objects.requireNonNull(function, "function");
         if (assigner instanceof io.rivulet.api.windowing.assigners.MergingWindowAssigner && !trigger.canMerge()) {
-            throw new IllegalArgumentException("the trigger " + trigger + " cannot merge windows, which " + assigner + " needs");
+            throw new IllegalArgumentException(
+                    "the trigger " + trigger + " cannot merge windows, which " + assigner + " needs");
         }
-        WindowSpec spec = new WindowSpec((WindowAssigner) assigner, (Trigger) trigger, (Evictor) evictor,
-                allowedLateness, (OutputTag) lateDataTag, (ReduceFunction) reduce, (AggregateFunction) aggregate,
-                (Serde) accumulatorSerde, (ProcessWindowFunction) function);
+        WindowSpec spec = new WindowSpec(
+                (WindowAssigner) assigner,
+                (Trigger) trigger,
+                (Evictor) evictor,
+                allowedLateness,
+                (OutputTag) lateDataTag,
+                (ReduceFunction) reduce,
+                (AggregateFunction) aggregate,
+                (Serde) accumulatorSerde,
+                (ProcessWindowFunction) function);
         return new DataStream<>(graph, graph.add(new WindowTransformation(graph.nextId(), keyBy, spec)));
     }
 

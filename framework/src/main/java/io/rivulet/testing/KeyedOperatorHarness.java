@@ -4,10 +4,12 @@ import java.util.function.Function;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.KeyedStream;
 import io.rivulet.api.functions.KeySelector;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.internal.graph.JobGraph;
+import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.testing.internal.KeyedOperatorHarnessRuntime;
 
@@ -32,7 +34,6 @@ import io.rivulet.testing.internal.KeyedOperatorHarnessRuntime;
  */
 public final class KeyedOperatorHarness<K, I, O> extends OperatorHarness<O> {
 
-
     private KeyedOperatorHarness(KeyedOperatorHarnessRuntime runtime) {
         super(runtime);
     }
@@ -43,14 +44,19 @@ public final class KeyedOperatorHarness<K, I, O> extends OperatorHarness<O> {
      *
      * @param keySelector gives each element's key, as {@code keyBy} does
      */
-    public static <K, I, O> KeyedOperatorHarness<K, I, O> of(KeySelector<I, K> keySelector, Serde<K> keySerde,
-            Serde<I> valueSerde, Function<KeyedStream<I, K>, DataStream<O>> operators) throws Exception {
+    public static <K, I, O> KeyedOperatorHarness<K, I, O> of(
+            KeySelector<I, K> keySelector,
+            Serde<K> keySerde,
+            Serde<I> valueSerde,
+            Function<KeyedStream<I, K>, DataStream<O>> operators)
+            throws Exception {
         JobBuilder job = new JobBuilder();
         KeyedStream<I, K> keyed = job.fromSource(KafkaSource.values("harness-input", valueSerde))
                 .keyBy(keySelector, keySerde, valueSerde);
         operators.apply(keyed);
-        KeyByTransformation keyBy = (KeyByTransformation) job.graph().nodes().get(1);
-        return new KeyedOperatorHarness<>(new KeyedOperatorHarnessRuntime(job.graph(), keyBy));
+        JobGraph graph = JobGraphs.of(job);
+        KeyByTransformation keyBy = (KeyByTransformation) graph.nodes().get(1);
+        return new KeyedOperatorHarness<>(new KeyedOperatorHarnessRuntime(graph, keyBy));
     }
 
     /**

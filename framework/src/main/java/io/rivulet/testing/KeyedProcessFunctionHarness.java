@@ -27,11 +27,15 @@ public final class KeyedProcessFunctionHarness<K, I, O> implements AutoCloseable
     }
 
     /** Opens the function ({@code open} is called) with keys encoded by {@code keySerde}. */
-    public static <K, I, O> KeyedProcessFunctionHarness<K, I, O> of(KeyedProcessFunction<K, I, O> function,
-            Serde<K> keySerde) throws Exception {
-        return new KeyedProcessFunctionHarness<>(KeyedOperatorHarness.of(value -> {
-            throw new IllegalStateException("elements are given with their key");
-        }, keySerde, new UnusedSerde<>(), keyed -> keyed.process(function)));
+    public static <K, I, O> KeyedProcessFunctionHarness<K, I, O> of(
+            KeyedProcessFunction<K, I, O> function, Serde<K> keySerde) throws Exception {
+        return new KeyedProcessFunctionHarness<>(KeyedOperatorHarness.of(
+                value -> {
+                    throw new IllegalStateException("elements are given with their key");
+                },
+                keySerde,
+                new UnusedSerde<>(),
+                keyed -> keyed.process(function)));
     }
 
     /**

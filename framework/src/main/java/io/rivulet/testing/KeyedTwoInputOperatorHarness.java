@@ -4,10 +4,12 @@ import java.util.function.BiFunction;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.KeyedStream;
 import io.rivulet.api.functions.KeySelector;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.internal.graph.JobGraph;
+import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.Transformation;
 import io.rivulet.internal.graph.UnionTransformation;
@@ -33,19 +35,29 @@ public final class KeyedTwoInputOperatorHarness<K, A, B, O> extends OperatorHarn
     private final KeySelector<A, K> firstKey;
     private final KeySelector<B, K> secondKey;
 
-    private KeyedTwoInputOperatorHarness(KeyedOperatorHarnessRuntime runtime, KeySelector<A, K> firstKey,
-            KeySelector<B, K> secondKey) {
+    private KeyedTwoInputOperatorHarness(
+            KeyedOperatorHarnessRuntime runtime, KeySelector<A, K> firstKey, KeySelector<B, K> secondKey) {
         super(runtime);
         this.firstKey = firstKey;
         this.secondKey = secondKey;
     }
 
     /** Builds what {@code operators} applies to the two keyed streams (connect, interval join), and opens it. */
-    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> of(KeySelector<A, K> firstKey, KeySelector<B, K> secondKey,
-            Serde<K> keySerde, Serde<A> firstSerde, Serde<B> secondSerde,
-            BiFunction<KeyedStream<A, K>, KeyedStream<B, K>, DataStream<O>> operators) throws Exception {
-        return ofStreams(firstKey, secondKey, firstSerde, secondSerde,
-                (first, second) -> operators.apply(first.keyBy(firstKey, keySerde, firstSerde), second.keyBy(secondKey, keySerde, secondSerde)));
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> of(
+            KeySelector<A, K> firstKey,
+            KeySelector<B, K> secondKey,
+            Serde<K> keySerde,
+            Serde<A> firstSerde,
+            Serde<B> secondSerde,
+            BiFunction<KeyedStream<A, K>, KeyedStream<B, K>, DataStream<O>> operators)
+            throws Exception {
+        return ofStreams(
+                firstKey,
+                secondKey,
+                firstSerde,
+                secondSerde,
+                (first, second) -> operators.apply(
+                        first.keyBy(firstKey, keySerde, firstSerde), second.keyBy(secondKey, keySerde, secondSerde)));
     }
 
     /**
@@ -53,34 +65,51 @@ public final class KeyedTwoInputOperatorHarness<K, A, B, O> extends OperatorHarn
      * {@code keyed.connect(other.broadcast(...))}), and opens it. Feed the broadcast side with
      * {@link #processBroadcastElement}.
      */
-    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofBroadcast(KeySelector<A, K> key, Serde<K> keySerde,
-            Serde<A> serde, Serde<B> broadcastSerde, BiFunction<KeyedStream<A, K>, DataStream<B>, DataStream<O>> operators)
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofBroadcast(
+            KeySelector<A, K> key,
+            Serde<K> keySerde,
+            Serde<A> serde,
+            Serde<B> broadcastSerde,
+            BiFunction<KeyedStream<A, K>, DataStream<B>, DataStream<O>> operators)
             throws Exception {
-        return ofStreams(key, value -> {
-            throw new IllegalStateException("broadcast elements have no key: use processBroadcastElement");
-        }, serde, broadcastSerde, (first, second) -> operators.apply(first.keyBy(key, keySerde, serde), second));
+        return ofStreams(
+                key,
+                value -> {
+                    throw new IllegalStateException("broadcast elements have no key: use processBroadcastElement");
+                },
+                serde,
+                broadcastSerde,
+                (first, second) -> operators.apply(first.keyBy(key, keySerde, serde), second));
     }
 
     /**
      * Builds what {@code operators} applies to the two streams (a window join, keyed by its {@code where} and
      * {@code equalTo}, which must match {@code firstKey} and {@code secondKey}), and opens it.
      */
-    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofStreams(KeySelector<A, K> firstKey,
-            KeySelector<B, K> secondKey, Serde<A> firstSerde, Serde<B> secondSerde,
-            BiFunction<DataStream<A>, DataStream<B>, DataStream<O>> operators) throws Exception {
+    public static <K, A, B, O> KeyedTwoInputOperatorHarness<K, A, B, O> ofStreams(
+            KeySelector<A, K> firstKey,
+            KeySelector<B, K> secondKey,
+            Serde<A> firstSerde,
+            Serde<B> secondSerde,
+            BiFunction<DataStream<A>, DataStream<B>, DataStream<O>> operators)
+            throws Exception {
         JobBuilder job = new JobBuilder();
-        operators.apply(job.fromSource(KafkaSource.values("harness-input-1", firstSerde)),
+        operators.apply(
+                job.fromSource(KafkaSource.values("harness-input-1", firstSerde)),
                 job.fromSource(KafkaSource.values("harness-input-2", secondSerde)));
+        JobGraph graph = JobGraphs.of(job);
         KeyByTransformation connected = null;
-        for (Transformation node : job.graph().nodes()) {
-            if (node instanceof KeyByTransformation keyBy && keyBy.input().orElseThrow() instanceof UnionTransformation) {
+        for (Transformation node : graph.nodes()) {
+            if (node instanceof KeyByTransformation keyBy
+                    && keyBy.input().orElseThrow() instanceof UnionTransformation) {
                 connected = keyBy;
             }
         }
         if (connected == null) {
             throw new IllegalArgumentException("the operators do not connect or join the two keyed streams");
         }
-        return new KeyedTwoInputOperatorHarness<>(new KeyedOperatorHarnessRuntime(job.graph(), connected), firstKey, secondKey);
+        return new KeyedTwoInputOperatorHarness<>(
+                new KeyedOperatorHarnessRuntime(graph, connected), firstKey, secondKey);
     }
 
     /** Processes an element of the first input with the given event timestamp. */

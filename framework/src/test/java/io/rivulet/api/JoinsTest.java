@@ -2,7 +2,6 @@ package io.rivulet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.api.functions.OutputTag;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedCoProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serdes;
@@ -40,13 +40,14 @@ class JoinsTest {
         }
     }
 
-    private static KeyedTwoInputOperatorHarness<String, String, String, String> intervalJoin(long lower, long upper,
-            boolean lowerExclusive, boolean upperExclusive) throws Exception {
-        return KeyedTwoInputOperatorHarness.of(JoinsTest::key, JoinsTest::key, Serdes.string(), Serdes.string(), Serdes.string(),
-                (left, right) -> {
+    private static KeyedTwoInputOperatorHarness<String, String, String, String> intervalJoin(
+            long lower, long upper, boolean lowerExclusive, boolean upperExclusive) throws Exception {
+        return KeyedTwoInputOperatorHarness.of(
+                JoinsTest::key, JoinsTest::key, Serdes.string(), Serdes.string(), Serdes.string(), (left, right) -> {
                     IntervalJoin<String, String, String> join = left.intervalJoin(right)
                             .between(Duration.ofMillis(lower), Duration.ofMillis(upper))
-                            .sideOutputLeftLateData(LEFT_LATE).sideOutputRightLateData(RIGHT_LATE);
+                            .sideOutputLeftLateData(LEFT_LATE)
+                            .sideOutputRightLateData(RIGHT_LATE);
                     if (lowerExclusive) {
                         join.lowerBoundExclusive();
                     }
@@ -59,22 +60,23 @@ class JoinsTest {
 
     @ParameterizedTest(name = "[{0}, {1}] excl {2}/{3}: left at 100, right at {4} -> joined {5}")
     @CsvSource({
-            "-10, 10, false, false, 90, true",
-            "-10, 10, false, false, 110, true",
-            "-10, 10, false, false, 89, false",
-            "-10, 10, false, false, 111, false",
-            "-10, 10, true, false, 90, false",
-            "-10, 10, true, false, 91, true",
-            "-10, 10, false, true, 110, false",
-            "-10, 10, false, true, 109, true",
-            "0, 0, false, false, 100, true",
-            "5, 20, false, false, 104, false",
-            "5, 20, false, false, 105, true",
-            "-20, -5, false, false, 95, true",
-            "-20, -5, false, false, 96, false",
+        "-10, 10, false, false, 90, true",
+        "-10, 10, false, false, 110, true",
+        "-10, 10, false, false, 89, false",
+        "-10, 10, false, false, 111, false",
+        "-10, 10, true, false, 90, false",
+        "-10, 10, true, false, 91, true",
+        "-10, 10, false, true, 110, false",
+        "-10, 10, false, true, 109, true",
+        "0, 0, false, false, 100, true",
+        "5, 20, false, false, 104, false",
+        "5, 20, false, false, 105, true",
+        "-20, -5, false, false, 95, true",
+        "-20, -5, false, false, 96, false",
     })
-    void intervalJoinBoundsAreInclusiveUnlessMadeExclusiveAndResultsCarryTheLargerTimestamp(long lower, long upper,
-            boolean lowerExclusive, boolean upperExclusive, long rightTimestamp, boolean joined) throws Exception {
+    void intervalJoinBoundsAreInclusiveUnlessMadeExclusiveAndResultsCarryTheLargerTimestamp(
+            long lower, long upper, boolean lowerExclusive, boolean upperExclusive, long rightTimestamp, boolean joined)
+            throws Exception {
         for (boolean leftFirst : new boolean[] {true, false}) {
             try (var harness = intervalJoin(lower, upper, lowerExclusive, upperExclusive)) {
                 if (leftFirst) {
@@ -85,9 +87,12 @@ class JoinsTest {
                     harness.processElement1("k:L", 100);
                 }
                 List<TimestampedValue<String>> expected = joined
-                        ? List.of(new TimestampedValue<>("k:L+k:R@100/" + rightTimestamp, Math.max(100, rightTimestamp)))
+                        ? List.of(
+                                new TimestampedValue<>("k:L+k:R@100/" + rightTimestamp, Math.max(100, rightTimestamp)))
                         : List.of();
-                assertThat(harness.outputWithTimestamps()).as("left first: %s", leftFirst).isEqualTo(expected);
+                assertThat(harness.outputWithTimestamps())
+                        .as("left first: %s", leftFirst)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -123,9 +128,14 @@ class JoinsTest {
 
     @Test
     void windowJoinPairsBothSidesOfAKeyInAWindowStampedWithItsEnd() throws Exception {
-        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>ofStreams(JoinsTest::key, JoinsTest::key,
-                Serdes.string(), Serdes.string(), (orders, payments) -> orders.join(payments, Serdes.string(), Serdes.string())
-                        .where(JoinsTest::key, Serdes.string()).equalTo(JoinsTest::key)
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>ofStreams(
+                JoinsTest::key,
+                JoinsTest::key,
+                Serdes.string(),
+                Serdes.string(),
+                (orders, payments) -> orders.join(payments, Serdes.string(), Serdes.string())
+                        .where(JoinsTest::key, Serdes.string())
+                        .equalTo(JoinsTest::key)
                         .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                         .apply((order, payment) -> order + "+" + payment))) {
             harness.processElement1("a:o1", 1);
@@ -135,9 +145,11 @@ class JoinsTest {
             harness.processElement2("a:p3", 10);
             harness.processElement1("a:o3", 15);
             harness.processWatermark(19);
-            assertThat(harness.outputWithTimestamps()).containsExactly(
-                    new TimestampedValue<>("a:o1+a:p1", 9), new TimestampedValue<>("a:o2+a:p1", 9),
-                    new TimestampedValue<>("a:o3+a:p3", 19));
+            assertThat(harness.outputWithTimestamps())
+                    .containsExactly(
+                            new TimestampedValue<>("a:o1+a:p1", 9),
+                            new TimestampedValue<>("a:o2+a:p1", 9),
+                            new TimestampedValue<>("a:o3+a:p3", 19));
         }
     }
 
@@ -164,8 +176,13 @@ class JoinsTest {
 
     @Test
     void keyedConnectSharesStatePerKeyBetweenTheInputs() throws Exception {
-        try (var harness = KeyedTwoInputOperatorHarness.of(JoinsTest::key, JoinsTest::key, Serdes.string(), Serdes.string(),
-                Serdes.string(), (first, second) -> first.connect(second).process(new LastSeen()))) {
+        try (var harness = KeyedTwoInputOperatorHarness.of(
+                JoinsTest::key,
+                JoinsTest::key,
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (first, second) -> first.connect(second).process(new LastSeen()))) {
             harness.processElement1("a:1", 0);
             harness.processElement1("b:1", 0);
             harness.processElement1("a:2", 0);

@@ -15,13 +15,16 @@ import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
 class HarnessSnapshotTest {
 
     private static DataStream<Long> sums(KeyedStream<Long, String> keyed) {
-        return keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).reduce(Long::sum).uid("sums");
+        return keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .reduce(Long::sum)
+                .uid("sums");
     }
 
     @Test
     void aRestoredHarnessContinuesWhereTheSnapshotWasTaken() throws Exception {
         HarnessSnapshot snapshot;
-        try (var original = KeyedOperatorHarness.of(value -> "k", Serdes.string(), Serdes.longs(), HarnessSnapshotTest::sums)) {
+        try (var original =
+                KeyedOperatorHarness.of(value -> "k", Serdes.string(), Serdes.longs(), HarnessSnapshotTest::sums)) {
             original.processElement(1L, 1);
             original.processElement(2L, 12);
             original.processWatermark(9);
@@ -29,7 +32,8 @@ class HarnessSnapshotTest {
             snapshot = original.snapshot();
             original.processElement(100L, 13);
         }
-        try (var restored = KeyedOperatorHarness.of(value -> "k", Serdes.string(), Serdes.longs(), HarnessSnapshotTest::sums)) {
+        try (var restored =
+                KeyedOperatorHarness.of(value -> "k", Serdes.string(), Serdes.longs(), HarnessSnapshotTest::sums)) {
             restored.restore(snapshot);
             restored.processElement(5L, 3);
             restored.processElement(4L, 14);

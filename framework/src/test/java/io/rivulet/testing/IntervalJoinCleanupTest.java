@@ -29,9 +29,14 @@ class IntervalJoinCleanupTest {
     @ParameterizedTest(name = "from {0} ms")
     @ValueSource(longs = {0, -30_000})
     void nothingIsLeftOnceTheWatermarkPassedEveryElement(long start) throws Exception {
-        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(v -> v.substring(0, 1),
-                v -> v.substring(0, 1), Serdes.string(), Serdes.string(), Serdes.string(),
-                (left, right) -> left.intervalJoin(right).between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(
+                v -> v.substring(0, 1),
+                v -> v.substring(0, 1),
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (left, right) -> left.intervalJoin(right)
+                        .between(Duration.ofSeconds(-10), Duration.ofSeconds(10))
                         .process(new Pair()))) {
             for (long ts = start; ts < start + 60_000; ts += 250) {
                 harness.processElement1("a" + ts, ts);
@@ -40,7 +45,8 @@ class IntervalJoinCleanupTest {
             }
             harness.processWatermark(start + 100_000);
             Map<String, NavigableMap<byte[], byte[]>> state = harness.snapshot().states();
-            assertThat(state).allSatisfy((name, entries) -> assertThat(entries).as(name).isEmpty());
+            assertThat(state)
+                    .allSatisfy((name, entries) -> assertThat(entries).as(name).isEmpty());
             // Every pair at most 10 s apart on a 250 ms grid of 240 steps: 81 partners each, fewer at the edges.
             long pairs = 0;
             for (long left = start; left < start + 60_000; left += 250) {

@@ -9,8 +9,7 @@ public final class Bytes {
     /** Unsigned lexicographic order, as RocksDB's default comparator. */
     public static final Comparator<byte[]> ORDER = Arrays::compareUnsigned;
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /** The smallest key greater than every key with this prefix, or {@code null} if there is none (all 0xFF). */
     public static byte[] prefixEnd(byte[] prefix) {

@@ -48,7 +48,8 @@ public final class InMemoryStateBackend implements StateBackend {
     /** Replaces the committed state of a task that is not open with exported state. */
     public void importState(String taskId, Map<String, NavigableMap<byte[], byte[]>> states) {
         if (open.contains(taskId)) {
-            throw new StateStoreLockedException("cannot import into the in-memory store of task " + taskId + " while it is open");
+            throw new StateStoreLockedException(
+                    "cannot import into the in-memory store of task " + taskId + " while it is open");
         }
         TaskData data = new TaskData();
         states.forEach((name, entries) -> data.states.put(name, copyOf(entries)));
@@ -64,7 +65,8 @@ public final class InMemoryStateBackend implements StateBackend {
     @Override
     public void delete(String taskId) {
         if (open.contains(taskId)) {
-            throw new StateStoreLockedException("cannot delete the in-memory store of task " + taskId + " while it is open");
+            throw new StateStoreLockedException(
+                    "cannot delete the in-memory store of task " + taskId + " while it is open");
         }
         tasks.remove(taskId);
     }
@@ -101,7 +103,8 @@ public final class InMemoryStateBackend implements StateBackend {
         @Override
         protected void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets) {
             for (StateWrite write : writes) {
-                NavigableMap<byte[], byte[]> state = data.states.computeIfAbsent(write.stateName(), n -> new TreeMap<>(Bytes.ORDER));
+                NavigableMap<byte[], byte[]> state =
+                        data.states.computeIfAbsent(write.stateName(), n -> new TreeMap<>(Bytes.ORDER));
                 if (write.value() == null) {
                     state.remove(write.key());
                 } else {

@@ -42,7 +42,8 @@ public final class RocksDbStateBackend implements StateBackend {
     public TaskStateStore open(String taskId) {
         Path dir = stateDir.resolve(taskId);
         if (!openDirs.add(dir)) {
-            throw new StateStoreLockedException("the store of task " + taskId + " in " + dir + " is open in this process already");
+            throw new StateStoreLockedException(
+                    "the store of task " + taskId + " in " + dir + " is open in this process already");
         }
         FileChannel lockChannel = null;
         try {

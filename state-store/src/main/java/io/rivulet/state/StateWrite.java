@@ -1,5 +1,4 @@
 package io.rivulet.state;
 
 /** One change of a state entry: a put, or a delete when {@code value} is {@code null}. */
-public record StateWrite(String stateName, byte[] key, byte[] value) {
-}
+public record StateWrite(String stateName, byte[] key, byte[] value) {}

@@ -3,7 +3,6 @@ package io.rivulet.state;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * The keyed state of one task, transactional: writes go to a buffer of the open transaction that reads see,
  * and reach the backend only with {@link #commit}, atomically together with the changelog offsets they

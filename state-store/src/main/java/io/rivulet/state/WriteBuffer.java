@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-
 /**
  * Buffered state writes, last write per (state, key) winning: the open transaction's writes in a store, or one
  * record's staged writes in the framework. Each state's writes are kept in key order so that a range read
@@ -32,7 +31,9 @@ public final class WriteBuffer {
 
     public void put(String stateName, byte[] key, byte[] value) {
         listed = null;
-        if (states.computeIfAbsent(stateName, name -> new TreeMap<>(Bytes.ORDER)).put(key, value) == null) {
+        if (states.computeIfAbsent(stateName, name -> new TreeMap<>(Bytes.ORDER))
+                        .put(key, value)
+                == null) {
             size++;
         }
     }
@@ -55,8 +56,8 @@ public final class WriteBuffer {
     public List<StateWrite> toWrites() {
         if (listed == null) {
             List<StateWrite> result = new ArrayList<>(size);
-            states.forEach((stateName, writes) -> writes.forEach((key, value) ->
-                    result.add(new StateWrite(stateName, key, value == DELETED ? null : value))));
+            states.forEach((stateName, writes) -> writes.forEach(
+                    (key, value) -> result.add(new StateWrite(stateName, key, value == DELETED ? null : value))));
             listed = Collections.unmodifiableList(result);
         }
         return listed;

@@ -14,8 +14,7 @@ public final class CrashingStoreWriter {
 
     static final int RESTORED = 2_000;
 
-    private CrashingStoreWriter() {
-    }
+    private CrashingStoreWriter() {}
 
     public static void main(String[] args) {
         TaskStateStore store = new RocksDbStateBackend(Path.of(args[0])).open("1_0");

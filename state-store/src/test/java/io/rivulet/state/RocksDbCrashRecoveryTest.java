@@ -22,17 +22,25 @@ class RocksDbCrashRecoveryTest {
 
     @Test
     void aCommitAfterARestoreKeepsTheRestoredRecordsThroughACrash() throws Exception {
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CrashingStoreWriter.class.getName(), dir.toString()))
-                .inheritIO().start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingStoreWriter.class.getName(),
+                        dir.toString()))
+                .inheritIO()
+                .start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the writer halted").isTrue();
         assertThat(child.exitValue()).isZero();
 
-        try (StateBackend backend = new RocksDbStateBackend(dir); TaskStateStore store = backend.open("1_0")) {
+        try (StateBackend backend = new RocksDbStateBackend(dir);
+                TaskStateStore store = backend.open("1_0")) {
             assertThat(store.committedOffsets()).isEqualTo(Map.of("changelog-0", CrashingStoreWriter.RESTORED + 1L));
             assertThat(store.get("s", bytes("committed"))).isEqualTo(bytes("after-restore"));
             for (int i = 0; i < CrashingStoreWriter.RESTORED; i++) {
-                assertThat(store.get("s", bytes("restored-" + i))).as("restored-" + i).isEqualTo(bytes("v" + i));
+                assertThat(store.get("s", bytes("restored-" + i)))
+                        .as("restored-" + i)
+                        .isEqualTo(bytes("v" + i));
             }
         }
     }

@@ -25,7 +25,8 @@ class RocksDbStateBackendTest {
                 store.put("other/late", b("x"), b("y"));
             }
         }
-        try (StateBackend backend = new RocksDbStateBackend(dir); TaskStateStore store = backend.open("0_0")) {
+        try (StateBackend backend = new RocksDbStateBackend(dir);
+                TaskStateStore store = backend.open("0_0")) {
             assertThat(store.get("count/words", b("hello"))).isEqualTo(b("3"));
             assertThat(store.get("other/late", b("x"))).isNull();
             assertThat(store.committedOffsets()).isEqualTo(Map.of("app-count-changelog-0", 10L));
@@ -34,9 +35,11 @@ class RocksDbStateBackendTest {
 
     @Test
     void aSecondBackendOnTheSameDirectoryIsLockedOut() {
-        try (StateBackend first = new RocksDbStateBackend(dir); StateBackend second = new RocksDbStateBackend(dir)) {
+        try (StateBackend first = new RocksDbStateBackend(dir);
+                StateBackend second = new RocksDbStateBackend(dir)) {
             TaskStateStore store = first.open("0_0");
-            assertThatThrownBy(() -> second.open("0_0")).isInstanceOf(StateStoreLockedException.class)
+            assertThatThrownBy(() -> second.open("0_0"))
+                    .isInstanceOf(StateStoreLockedException.class)
                     .hasMessageContaining(dir.resolve("0_0").toString());
             store.close();
             second.open("0_0").close();

@@ -29,7 +29,8 @@ class TaskStateStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void readsSeeBufferedWritesAndAbortDropsThem(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-abort"); TaskStateStore store = backend.open("0_0")) {
+        try (StateBackend backend = backends.apply(name + "-abort");
+                TaskStateStore store = backend.open("0_0")) {
             store.put("s", b("k"), b("v1"));
             assertThat(store.get("s", b("k"))).isEqualTo(b("v1"));
             store.abort();
@@ -40,8 +41,10 @@ class TaskStateStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void commitPersistsWritesWithOffsetsAndPendingWritesAreLastWriteWins(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-commit"); TaskStateStore store = backend.open("0_0")) {
+    void commitPersistsWritesWithOffsetsAndPendingWritesAreLastWriteWins(
+            String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-commit");
+                TaskStateStore store = backend.open("0_0")) {
             store.put("s", b("a"), b("1"));
             store.put("s", b("b"), b("1"));
             store.put("s", b("a"), b("2"));
@@ -62,7 +65,8 @@ class TaskStateStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void rangeMergesCommittedAndBufferedInUnsignedOrder(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-range"); TaskStateStore store = backend.open("0_0")) {
+        try (StateBackend backend = backends.apply(name + "-range");
+                TaskStateStore store = backend.open("0_0")) {
             byte[] prefix = {(byte) 0xFF};
             store.put("s", new byte[] {(byte) 0xFF, 2}, b("committed-2"));
             store.put("s", new byte[] {(byte) 0xFF, 3}, b("committed-3"));
@@ -83,7 +87,8 @@ class TaskStateStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void boundedRangeReturnsOnlyKeysFromInclusiveToExclusive(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-bounded"); TaskStateStore store = backend.open("0_0")) {
+        try (StateBackend backend = backends.apply(name + "-bounded");
+                TaskStateStore store = backend.open("0_0")) {
             for (int i = 0; i < 10; i++) {
                 store.put("s", new byte[] {7, (byte) i}, b("committed-" + i));
             }
@@ -106,7 +111,9 @@ class TaskStateStoreContractTest {
             assertThat(tail).containsExactly("committed-8", "committed-9");
 
             try (StateIterator it = store.range("s", new byte[] {7, 6}, new byte[] {7, 3})) {
-                assertThat(it.hasNext()).as("a range whose end is before its start").isFalse();
+                assertThat(it.hasNext())
+                        .as("a range whose end is before its start")
+                        .isFalse();
             }
         }
     }
@@ -114,8 +121,10 @@ class TaskStateStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void restoreAppliesRecordsAndOffsetTogether(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-restore"); TaskStateStore store = backend.open("1_0")) {
-            store.restore("cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("s", b("gone"), null)), 7);
+        try (StateBackend backend = backends.apply(name + "-restore");
+                TaskStateStore store = backend.open("1_0")) {
+            store.restore(
+                    "cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("s", b("gone"), null)), 7);
             assertThat(store.get("s", b("k"))).isEqualTo(b("v"));
             assertThat(store.committedOffsets()).isEqualTo(Map.of("cl-0", 7L));
         }
@@ -124,7 +133,8 @@ class TaskStateStoreContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void wipeLeavesNothingCommittedNorBuffered(String name, Function<String, StateBackend> backends) {
-        try (StateBackend backend = backends.apply(name + "-wipe"); TaskStateStore store = backend.open("2_0")) {
+        try (StateBackend backend = backends.apply(name + "-wipe");
+                TaskStateStore store = backend.open("2_0")) {
             store.restore("cl-0", List.of(new StateWrite("s", b("k"), b("v")), new StateWrite("t", b("k"), b("w"))), 7);
             store.put("s", b("pending"), b("x"));
             store.wipe();
@@ -142,7 +152,8 @@ class TaskStateStoreContractTest {
         try (StateBackend backend = backends.apply(name + "-lock")) {
             TaskStateStore first = backend.open("0_1");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.open("0_1"))
-                    .isInstanceOf(StateStoreLockedException.class).hasMessageContaining("0_1");
+                    .isInstanceOf(StateStoreLockedException.class)
+                    .hasMessageContaining("0_1");
             first.close();
             backend.open("0_1").close();
         }

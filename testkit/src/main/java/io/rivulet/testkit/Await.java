@@ -8,8 +8,7 @@ public final class Await {
 
     private static final long POLL_MILLIS = 20;
 
-    private Await() {
-    }
+    private Await() {}
 
     /**
      * Returns as soon as {@code condition} returns {@code true}.

@@ -10,24 +10,26 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
-import io.rivulet.testkit.internal.BrokerProperties;
-import io.rivulet.testkit.internal.DataDirectories;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import io.rivulet.testkit.internal.BrokerProperties;
+import io.rivulet.testkit.internal.DataDirectories;
 
 /**
  * Runs one KRaft node (controller and broker combined) in this process until SIGTERM or Ctrl-C: the
  * embedded default broker for local development, and the program every {@link BrokerMode#PROCESS} node
  * runs. Once the node serves clients it prints one line ending in {@code ready: bootstrap.servers=<address>}.
  */
-@Command(name = "rivulet-broker", mixinStandardHelpOptions = true,
+@Command(
+        name = "rivulet-broker",
+        mixinStandardHelpOptions = true,
         description = "Starts a local Apache Kafka broker (KRaft) and prints its bootstrap address.")
 public final class BrokerLauncher implements Callable<Integer> {
 
@@ -46,13 +48,19 @@ public final class BrokerLauncher implements Callable<Integer> {
     @Option(names = "--voters", description = "Static controller quorum, id@host:port,... (default: this node alone).")
     String voters;
 
-    @Option(names = "--cluster-size", description = "Nodes in the cluster, for internal topics' replication (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cluster-size",
+            description = "Nodes in the cluster, for internal topics' replication (default: ${DEFAULT-VALUE}).")
     int clusterSize = 1;
 
-    @Option(names = "--cluster-id", description = "Cluster id used when the data directory is formatted (default: random).")
+    @Option(
+            names = "--cluster-id",
+            description = "Cluster id used when the data directory is formatted (default: random).")
     String clusterId;
 
-    @Option(names = "--data-dir", description = "Data directory, kept across runs (default: a temporary one, deleted on exit).")
+    @Option(
+            names = "--data-dir",
+            description = "Data directory, kept across runs (default: a temporary one, deleted on exit).")
     Path dataDir;
 
     public static void main(String[] args) {
@@ -77,15 +85,24 @@ public final class BrokerLauncher implements Callable<Integer> {
         Properties props = new Properties();
         props.putAll(BrokerProperties.forClusterOf(clusterSize));
         props.putAll(Map.of(
-                "process.roles", "broker,controller",
-                "node.id", String.valueOf(nodeId),
-                "controller.quorum.voters", quorum,
-                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names", "CONTROLLER",
-                "inter.broker.listener.name", "PLAINTEXT",
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs", dir.resolve("logs").toString()));
+                "process.roles",
+                "broker,controller",
+                "node.id",
+                String.valueOf(nodeId),
+                "controller.quorum.voters",
+                quorum,
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+                "advertised.listeners",
+                "PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names",
+                "CONTROLLER",
+                "inter.broker.listener.name",
+                "PLAINTEXT",
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs",
+                dir.resolve("logs").toString()));
         Path config = dir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             props.store(writer, "written by the Rivulet broker launcher");
@@ -101,13 +118,16 @@ public final class BrokerLauncher implements Callable<Integer> {
         }
 
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            server.awaitShutdown();
-            if (temporary) {
-                DataDirectories.deleteRecursively(dir);
-            }
-        }, "rivulet-broker-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            server.awaitShutdown();
+                            if (temporary) {
+                                DataDirectories.deleteRecursively(dir);
+                            }
+                        },
+                        "rivulet-broker-shutdown"));
         server.startup();
         out.println("Rivulet broker node " + nodeId + " (data in " + dir + ") " + READY_MARKER + "127.0.0.1:" + port);
         out.flush();

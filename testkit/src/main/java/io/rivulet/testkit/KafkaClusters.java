@@ -7,8 +7,7 @@ import io.rivulet.testkit.internal.TestcontainersKafkaCluster;
 /** Starts {@link KafkaCluster}s. */
 public final class KafkaClusters {
 
-    private KafkaClusters() {
-    }
+    private KafkaClusters() {}
 
     /**
      * Starts a cluster as specified and returns once every node serves clients.

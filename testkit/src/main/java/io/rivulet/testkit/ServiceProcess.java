@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, String> env;
     private final Path logFile;
@@ -48,7 +49,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-jar");
         command.add(System.getProperty("service.jar"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(env);
         try {
@@ -73,7 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int status(String path) {
         try {
-            return HTTP.send(request(path), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request(path), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -84,7 +87,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String body(String path) {
         try {
-            return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
+            return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -94,7 +98,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** SIGKILL: no commit, no clean close. */

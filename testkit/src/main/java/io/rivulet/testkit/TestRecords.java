@@ -25,8 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Produces test input and reads committed output. */
 public final class TestRecords {
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     /**
      * Sends {@code key → value} string records (in iteration order) with {@code acks=all} and waits until
@@ -42,7 +41,8 @@ public final class TestRecords {
                 ack.get();
             }
         } catch (ExecutionException e) {
-            throw new IllegalStateException("producing to " + topic + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "producing to " + topic + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while producing to " + topic, e);
@@ -69,9 +69,10 @@ public final class TestRecords {
     }
 
     /** {@link #readCommitted(String, String, int, Duration, Deserializer, Deserializer)} with string keys and values. */
-    public static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic,
-            int count, Duration timeout) {
-        return readCommitted(bootstrapServers, topic, count, timeout, new StringDeserializer(), new StringDeserializer());
+    public static List<ConsumerRecord<String, String>> readCommitted(
+            String bootstrapServers, String topic, int count, Duration timeout) {
+        return readCommitted(
+                bootstrapServers, topic, count, timeout, new StringDeserializer(), new StringDeserializer());
     }
 
     /**
@@ -80,8 +81,13 @@ public final class TestRecords {
      * returns what it read, in order per partition. It returns early only on reaching {@code count}, so a
      * caller that asserts on the exact count also sees records beyond it that arrived in the same poll.
      */
-    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(String bootstrapServers, String topic, int count,
-            Duration timeout, Deserializer<K> keys, Deserializer<V> values) {
+    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(
+            String bootstrapServers,
+            String topic,
+            int count,
+            Duration timeout,
+            Deserializer<K> keys,
+            Deserializer<V> values) {
         List<ConsumerRecord<K, V>> result = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(readCommittedProps(bootstrapServers), keys, values)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
@@ -101,11 +107,11 @@ public final class TestRecords {
      * the commit markers reach the partitions, so a transaction committed moments ago may not be in the
      * snapshot yet: to wait for output known to come, use {@link #readCommitted}.
      */
-    public static List<ConsumerRecord<String, String>> readAllCommitted(String bootstrapServers, String topic,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> readAllCommitted(
+            String bootstrapServers, String topic, Duration timeout) {
         List<ConsumerRecord<String, String>> result = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readCommittedProps(bootstrapServers),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                readCommittedProps(bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -31,9 +31,11 @@ class ProcessBrokerCrashTest {
         kafka.startNode(1);
 
         assertThat(((ProcessKafkaCluster) kafka).pid(1)).isNotEqualTo(pidBefore);
-        List<ConsumerRecord<String, String>> read = TestRecords.readAllCommitted(kafka.bootstrapServers(), "durable",
-                Duration.ofSeconds(60));
-        assertThat(read).extracting(ConsumerRecord::value)
-                .containsExactlyInAnyOrderElementsOf(records.stream().map(Map.Entry::getValue).toList());
+        List<ConsumerRecord<String, String>> read =
+                TestRecords.readAllCommitted(kafka.bootstrapServers(), "durable", Duration.ofSeconds(60));
+        assertThat(read)
+                .extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrderElementsOf(
+                        records.stream().map(Map.Entry::getValue).toList());
     }
 }

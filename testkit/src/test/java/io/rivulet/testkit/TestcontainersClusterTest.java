@@ -21,6 +21,7 @@ class TestcontainersClusterTest {
         kafka.createTopic("in-container", 1);
         TestRecords.produceValues(kafka.bootstrapServers(), "in-container", List.of("a", "b"));
         assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "in-container", 2, Duration.ofSeconds(30)))
-                .extracting(ConsumerRecord::value).containsExactly("a", "b");
+                .extracting(ConsumerRecord::value)
+                .containsExactly("a", "b");
     }
 }

@@ -30,18 +30,29 @@ class ThreeNodeClusterTest {
         kafka.stopNode(stopped);
         TestRecords.produce(kafka.bootstrapServers(), "replicated", records("during", 30));
         assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "replicated", 60, Duration.ofSeconds(60)))
-                .extracting(ConsumerRecord::value).hasSize(60);
+                .extracting(ConsumerRecord::value)
+                .hasSize(60);
 
         kafka.startNode(stopped);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Await.until(Duration.ofSeconds(60), "node " + stopped + " back in every ISR", () -> admin
-                    .describeTopics(Set.of("replicated")).allTopicNames().get(5, TimeUnit.SECONDS).get("replicated")
-                    .partitions().stream().map(TopicPartitionInfo::isr)
-                    .allMatch(isr -> isr.stream().anyMatch(node -> node.id() == stopped)));
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "node " + stopped + " back in every ISR",
+                    () -> admin
+                            .describeTopics(Set.of("replicated"))
+                            .allTopicNames()
+                            .get(5, TimeUnit.SECONDS)
+                            .get("replicated")
+                            .partitions()
+                            .stream()
+                            .map(TopicPartitionInfo::isr)
+                            .allMatch(isr -> isr.stream().anyMatch(node -> node.id() == stopped)));
         }
         TestRecords.produce(kafka.bootstrapServers(), "replicated", records("after", 30));
         assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "replicated", 90, Duration.ofSeconds(60)))
-                .extracting(ConsumerRecord::value).hasSize(90).doesNotHaveDuplicates();
+                .extracting(ConsumerRecord::value)
+                .hasSize(90)
+                .doesNotHaveDuplicates();
     }
 
     private static List<Map.Entry<String, String>> records(String phase, int count) {

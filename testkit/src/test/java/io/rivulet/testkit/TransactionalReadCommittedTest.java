@@ -24,7 +24,8 @@ class TransactionalReadCommittedTest {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "testkit-tx");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
 
             producer.beginTransaction();
@@ -43,10 +44,11 @@ class TransactionalReadCommittedTest {
             producer.commitTransaction();
         }
 
-        List<ConsumerRecord<String, String>> visible = TestRecords.readCommitted(kafka.bootstrapServers(), "tx-out", 3,
-                Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> visible =
+                TestRecords.readCommitted(kafka.bootstrapServers(), "tx-out", 3, Duration.ofSeconds(30));
 
-        assertThat(visible).extracting(ConsumerRecord::value)
+        assertThat(visible)
+                .extracting(ConsumerRecord::value)
                 .containsExactlyInAnyOrder("committed-1", "committed-2", "committed-3");
     }
 
@@ -56,17 +58,20 @@ class TransactionalReadCommittedTest {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "testkit-open");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>("tx-open", "k", "pending"));
             producer.flush();
 
-            assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), "tx-open", Duration.ofSeconds(10))).isEmpty();
+            assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), "tx-open", Duration.ofSeconds(10)))
+                    .isEmpty();
 
             producer.commitTransaction();
         }
         assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "tx-open", 1, Duration.ofSeconds(30)))
-                .extracting(ConsumerRecord::value).containsExactly("pending");
+                .extracting(ConsumerRecord::value)
+                .containsExactly("pending");
     }
 }

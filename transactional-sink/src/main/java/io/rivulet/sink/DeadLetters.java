@@ -19,8 +19,7 @@ public final class DeadLetters {
     public static final String HEADER_PARTITION = "rivulet.dlq.source.partition";
     public static final String HEADER_OFFSET = "rivulet.dlq.source.offset";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** The dead-letter topic of an application: {@code <application-id>-dlq}. */
     public static String topicFor(String applicationId) {
@@ -30,8 +29,15 @@ public final class DeadLetters {
     /**
      * @param stage {@code deserialization} or {@code processing}
      */
-    public static ProducerRecord<byte[], byte[]> record(String dlqTopic, String sourceTopic, int sourcePartition,
-            long sourceOffset, byte[] key, byte[] value, String stage, Throwable cause) {
+    public static ProducerRecord<byte[], byte[]> record(
+            String dlqTopic,
+            String sourceTopic,
+            int sourcePartition,
+            long sourceOffset,
+            byte[] key,
+            byte[] value,
+            String stage,
+            Throwable cause) {
         Headers headers = new RecordHeaders();
         headers.add(HEADER_CAUSE, utf8(describe(cause)));
         headers.add(HEADER_STAGE, utf8(stage));

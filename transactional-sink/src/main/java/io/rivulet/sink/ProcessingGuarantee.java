@@ -39,6 +39,8 @@ public enum ProcessingGuarantee {
                 .filter(g -> g.configValue.equals(normalized))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not one of "
-                        + Arrays.stream(values()).map(ProcessingGuarantee::configValue).toList()));
+                        + Arrays.stream(values())
+                                .map(ProcessingGuarantee::configValue)
+                                .toList()));
     }
 }

@@ -26,7 +26,8 @@ public interface RecordOutput extends AutoCloseable {
      * @param producerConfigs client settings (bootstrap servers, security, tuning); serializers, acks,
      *        idempotence and the transactional id are set here
      */
-    static RecordOutput create(ProcessingGuarantee guarantee, Map<String, Object> producerConfigs, String transactionalId) {
+    static RecordOutput create(
+            ProcessingGuarantee guarantee, Map<String, Object> producerConfigs, String transactionalId) {
         return switch (guarantee) {
             case EXACTLY_ONCE -> new TransactionalRecordOutput(producerConfigs, transactionalId);
             case AT_LEAST_ONCE, AT_MOST_ONCE -> new NonTransactionalRecordOutput(producerConfigs, transactionalId);
@@ -49,7 +50,10 @@ public interface RecordOutput extends AutoCloseable {
      *         commit, the offset after the last of them: where a changelog stands after this commit
      * @throws TransactionAbortedException if nothing of it committed
      */
-    Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata, OffsetCommitter committer);
+    Map<TopicPartition, Long> commit(
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata,
+            OffsetCommitter committer);
 
     /** Rolls back what was sent since the last commit, as far as the guarantee allows. */
     void abort();

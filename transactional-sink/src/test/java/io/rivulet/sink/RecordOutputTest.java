@@ -33,7 +33,7 @@ class RecordOutputTest {
             output.send(record("eos-out", "aborted"));
             output.abort();
             output.send(record("eos-out", "committed"));
-            output.commit(Map.of(), NO_GROUP, offsets -> { });
+            output.commit(Map.of(), NO_GROUP, offsets -> {});
         }
         assertThat(values(kafka, "eos-out", 1)).containsExactly("committed");
     }
@@ -43,12 +43,13 @@ class RecordOutputTest {
         kafka.createTopic("eos-zombie", 1);
         try (RecordOutput zombie = RecordOutput.create(ProcessingGuarantee.EXACTLY_ONCE, configs(kafka), "eos-z")) {
             zombie.send(record("eos-zombie", "from-zombie"));
-            try (RecordOutput successor = RecordOutput.create(ProcessingGuarantee.EXACTLY_ONCE, configs(kafka), "eos-z")) {
-                assertThatThrownBy(() -> zombie.commit(Map.of(), NO_GROUP, offsets -> { }))
+            try (RecordOutput successor =
+                    RecordOutput.create(ProcessingGuarantee.EXACTLY_ONCE, configs(kafka), "eos-z")) {
+                assertThatThrownBy(() -> zombie.commit(Map.of(), NO_GROUP, offsets -> {}))
                         .isInstanceOf(TransactionAbortedException.class)
                         .matches(e -> ((TransactionAbortedException) e).ownershipLost());
                 successor.send(record("eos-zombie", "from-successor"));
-                successor.commit(Map.of(), NO_GROUP, offsets -> { });
+                successor.commit(Map.of(), NO_GROUP, offsets -> {});
             }
         }
         assertThat(values(kafka, "eos-zombie", 1)).containsExactly("from-successor");
@@ -62,8 +63,11 @@ class RecordOutputTest {
         try (RecordOutput output = RecordOutput.create(ProcessingGuarantee.AT_LEAST_ONCE, configs(kafka), "alos-1")) {
             output.send(record("alos-out", "one"));
             output.commit(Map.of(input, new OffsetAndMetadata(7)), NO_GROUP, offsets -> {
-                events.add("visible before offsets: " + TestRecords.readAllCommitted(kafka.bootstrapServers(), "alos-out",
-                        Duration.ofSeconds(30)).stream().map(ConsumerRecord::value).toList());
+                events.add("visible before offsets: "
+                        + TestRecords.readAllCommitted(kafka.bootstrapServers(), "alos-out", Duration.ofSeconds(30))
+                                .stream()
+                                .map(ConsumerRecord::value)
+                                .toList());
                 events.add("offsets " + offsets.get(input).offset());
             });
         }
@@ -74,21 +78,23 @@ class RecordOutputTest {
     void aCommitReportsWhereEachExplicitlyChosenPartitionEnded(KafkaCluster kafka) {
         kafka.createTopic("acked-changelog", 2);
         kafka.createTopic("acked-out", 1);
-        for (ProcessingGuarantee guarantee : List.of(ProcessingGuarantee.EXACTLY_ONCE, ProcessingGuarantee.AT_LEAST_ONCE)) {
+        for (ProcessingGuarantee guarantee :
+                List.of(ProcessingGuarantee.EXACTLY_ONCE, ProcessingGuarantee.AT_LEAST_ONCE)) {
             try (RecordOutput output = RecordOutput.create(guarantee, configs(kafka), "acked-" + guarantee)) {
                 output.send(new ProducerRecord<>("acked-changelog", 1, null, "a".getBytes(UTF_8)));
                 output.send(new ProducerRecord<>("acked-changelog", 1, null, "b".getBytes(UTF_8)));
                 output.send(record("acked-out", "no partition chosen"));
-                Map<TopicPartition, Long> acknowledged = output.commit(Map.of(), NO_GROUP, offsets -> { });
+                Map<TopicPartition, Long> acknowledged = output.commit(Map.of(), NO_GROUP, offsets -> {});
                 assertThat(acknowledged).containsOnlyKeys(new TopicPartition("acked-changelog", 1));
                 long end = acknowledged.get(new TopicPartition("acked-changelog", 1));
                 output.send(new ProducerRecord<>("acked-changelog", 0, null, "c".getBytes(UTF_8)));
                 output.abort();
                 output.send(new ProducerRecord<>("acked-changelog", 1, null, "d".getBytes(UTF_8)));
-                assertThat(output.commit(Map.of(), NO_GROUP, offsets -> { }))
+                assertThat(output.commit(Map.of(), NO_GROUP, offsets -> {}))
                         .as("the aborted send is not reported; the next commit starts afresh")
-                        .containsOnly(Map.entry(new TopicPartition("acked-changelog", 1), guarantee == ProcessingGuarantee.EXACTLY_ONCE
-                                ? end + 2 : end + 1));
+                        .containsOnly(Map.entry(
+                                new TopicPartition("acked-changelog", 1),
+                                guarantee == ProcessingGuarantee.EXACTLY_ONCE ? end + 2 : end + 1));
             }
         }
     }
@@ -100,7 +106,8 @@ class RecordOutputTest {
      */
     private static List<String> values(KafkaCluster kafka, String topic, int expected) {
         return TestRecords.readCommitted(kafka.bootstrapServers(), topic, expected, Duration.ofSeconds(30)).stream()
-                .map(ConsumerRecord::value).toList();
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     private static ProducerRecord<byte[], byte[]> record(String topic, String value) {

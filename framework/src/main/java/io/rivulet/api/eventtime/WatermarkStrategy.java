@@ -19,8 +19,11 @@ public final class WatermarkStrategy<T> implements Serializable {
     private final Duration idleTimeout;
     private final boolean ingestionTime;
 
-    private WatermarkStrategy(WatermarkGeneratorSupplier<T> generators, TimestampAssigner<T> timestampAssigner,
-            Duration idleTimeout, boolean ingestionTime) {
+    private WatermarkStrategy(
+            WatermarkGeneratorSupplier<T> generators,
+            TimestampAssigner<T> timestampAssigner,
+            Duration idleTimeout,
+            boolean ingestionTime) {
         this.generators = generators;
         this.timestampAssigner = timestampAssigner;
         this.idleTimeout = idleTimeout;
@@ -44,39 +47,40 @@ public final class WatermarkStrategy<T> implements Serializable {
      * checkpointed with their input.
      */
     public static <T> WatermarkStrategy<T> forIngestionTime() {
-        return new WatermarkStrategy<T>(() -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), (element, ts) -> ts, null,
-                true);
+        return new WatermarkStrategy<T>(
+                () -> new BoundedOutOfOrdernessWatermarks<>(Duration.ZERO), (element, ts) -> ts, null, true);
     }
 
     /** No watermarks: event time never advances (processing-time jobs). */
     public static <T> WatermarkStrategy<T> noWatermarks() {
         return forGenerator(() -> new WatermarkGenerator<>() {
             @Override
-            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-            }
+            public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {}
 
             @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-            }
+            public void onPeriodicEmit(WatermarkOutput output) {}
         });
     }
 
     /** A custom generator, punctuated or periodic. */
     public static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generators) {
-        return new WatermarkStrategy<>(Objects.requireNonNull(generators, "generators"), (element, ts) -> ts, null, false);
+        return new WatermarkStrategy<>(
+                Objects.requireNonNull(generators, "generators"), (element, ts) -> ts, null, false);
     }
 
     /** Takes event time from the elements instead of the Kafka record timestamp. */
     public WatermarkStrategy<T> withTimestampAssigner(TimestampAssigner<T> assigner) {
         if (ingestionTime) {
-            throw new IllegalStateException("ingestion time takes event time from the clock, not from a timestamp assigner");
+            throw new IllegalStateException(
+                    "ingestion time takes event time from the clock, not from a timestamp assigner");
         }
         return new WatermarkStrategy<>(generators, Objects.requireNonNull(assigner, "assigner"), idleTimeout, false);
     }
 
     /** Marks a partition idle after {@code timeout} without elements, so that it does not hold event time back. */
     public WatermarkStrategy<T> withIdleness(Duration timeout) {
-        return new WatermarkStrategy<>(generators, timestampAssigner, Objects.requireNonNull(timeout, "timeout"), ingestionTime);
+        return new WatermarkStrategy<>(
+                generators, timestampAssigner, Objects.requireNonNull(timeout, "timeout"), ingestionTime);
     }
 
     /** Whether event time is the reading task's processing-time clock ({@link #forIngestionTime()}). */

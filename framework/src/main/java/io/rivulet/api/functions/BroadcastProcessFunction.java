@@ -15,15 +15,13 @@ public abstract class BroadcastProcessFunction<I, B, O> implements Serializable 
 
     private static final long serialVersionUID = 1L;
 
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     public abstract void processElement(I value, ReadOnlyContext ctx, Collector<O> out) throws Exception;
 
     public abstract void processBroadcastElement(B value, Context ctx, Collector<O> out) throws Exception;
 
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What both methods know. */
     public abstract class BaseContext {

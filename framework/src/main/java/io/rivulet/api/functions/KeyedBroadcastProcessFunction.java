@@ -16,19 +16,16 @@ public abstract class KeyedBroadcastProcessFunction<K, I, B, O> implements Seria
 
     private static final long serialVersionUID = 1L;
 
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     public abstract void processElement(I value, ReadOnlyContext ctx, Collector<O> out) throws Exception;
 
     public abstract void processBroadcastElement(B value, Context ctx, Collector<O> out) throws Exception;
 
     /** Called when a timer of the current key fires. */
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-    }
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
 
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What both methods know. */
     public abstract class BaseContext {
@@ -51,7 +48,8 @@ public abstract class KeyedBroadcastProcessFunction<K, I, B, O> implements Seria
     /** The context of a keyed element: the broadcast state is read-only; keyed state and timers are there. */
     public abstract class ReadOnlyContext extends BaseContext {
 
-        public abstract <KS, VS> ReadOnlyBroadcastState<KS, VS> getBroadcastState(MapStateDescriptor<KS, VS> descriptor);
+        public abstract <KS, VS> ReadOnlyBroadcastState<KS, VS> getBroadcastState(
+                MapStateDescriptor<KS, VS> descriptor);
 
         public abstract K getCurrentKey();
 

@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-
 /**
  * Processes the elements of two keyed streams connected on the same key, with keyed state shared by both
  * inputs and timers, as Flink's {@code KeyedCoProcessFunction}. Both inputs travel through one repartition
@@ -12,19 +11,16 @@ public abstract class KeyedCoProcessFunction<K, A, B, O> implements Serializable
 
     private static final long serialVersionUID = 1L;
 
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     public abstract void processElement1(A value, Context ctx, Collector<O> out) throws Exception;
 
     public abstract void processElement2(B value, Context ctx, Collector<O> out) throws Exception;
 
     /** Called when a timer of the current key fires. */
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-    }
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
 
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What the function knows about the element or timer. */
     public abstract class Context {

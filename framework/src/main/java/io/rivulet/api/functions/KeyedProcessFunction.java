@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-
 /**
  * Processes the elements of a keyed stream one at a time, with keyed state scoped to the current key.
  *
@@ -23,8 +22,7 @@ public abstract class KeyedProcessFunction<K, I, O> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Called once per task before the first element; get state handles here. */
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     /** Called for each element; {@code ctx.getCurrentKey()} is the element's key. */
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
@@ -33,12 +31,10 @@ public abstract class KeyedProcessFunction<K, I, O> implements Serializable {
      * Called when a timer registered through {@link Context#timerService()} fires, with the timer's key as
      * the current key. Its state changes and output commit with the transaction in which it fires.
      */
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-    }
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
 
     /** Called once when the task closes. */
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What {@link #processElement} knows about the element. */
     public abstract class Context {

@@ -2,7 +2,6 @@ package io.rivulet.api.functions;
 
 import java.io.Serializable;
 
-
 /**
  * Processes the elements of a (not keyed) stream one at a time, with side outputs, as Flink's
  * {@code ProcessFunction}. Timers and keyed state need a keyed stream: see {@link KeyedProcessFunction}.
@@ -12,13 +11,11 @@ public abstract class ProcessFunction<I, O> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
 
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What {@link #processElement} knows about the element. */
     public abstract class Context {

@@ -23,19 +23,16 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> impl
     private static final long serialVersionUID = 1L;
 
     /** Called once per task before the first window is evaluated. */
-    public void open(RuntimeContext context) throws Exception {
-    }
+    public void open(RuntimeContext context) throws Exception {}
 
     /** Evaluates the window of {@code key}. */
     public abstract void process(KEY key, Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 
     /** Called when the window is dropped (at its end plus the allowed lateness): clear per-window state here. */
-    public void clear(Context context) throws Exception {
-    }
+    public void clear(Context context) throws Exception {}
 
     /** Called once when the task closes. */
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 
     /** What the function knows about the window being evaluated. */
     public abstract class Context {

@@ -37,7 +37,8 @@ public final class KafkaSource<T> {
     public static <K, V> KafkaSource<KeyValue<K, V>> keyValues(String topic, Serde<K> keySerde, Serde<V> valueSerde) {
         Objects.requireNonNull(keySerde, "key serde of source " + topic);
         Objects.requireNonNull(valueSerde, "value serde of source " + topic);
-        return new KafkaSource<>(topic, (key, value) -> KeyValue.of(keySerde.deserialize(key), valueSerde.deserialize(value)));
+        return new KafkaSource<>(
+                topic, (key, value) -> KeyValue.of(keySerde.deserialize(key), valueSerde.deserialize(value)));
     }
 
     public String topic() {

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 /** The built-in serdes. */
 public final class Serdes {
 
-    private Serdes() {
-    }
+    private Serdes() {}
 
     /** UTF-8 strings. Bytes that are not valid UTF-8 fail with a {@link SerdeException} instead of turning into U+FFFD. */
     public static Serde<String> string() {
@@ -71,7 +70,9 @@ public final class Serdes {
 
         @Override
         public byte[] serialize(Long value) {
-            return value == null ? null : ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+            return value == null
+                    ? null
+                    : ByteBuffer.allocate(Long.BYTES).putLong(value).array();
         }
 
         @Override
@@ -91,7 +92,9 @@ public final class Serdes {
 
         @Override
         public byte[] serialize(Integer value) {
-            return value == null ? null : ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+            return value == null
+                    ? null
+                    : ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
         }
 
         @Override

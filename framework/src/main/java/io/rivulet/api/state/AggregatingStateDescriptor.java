@@ -13,7 +13,8 @@ public final class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescrip
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
     private final Serde<ACC> accumulatorSerde;
 
-    public AggregatingStateDescriptor(String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, Serde<ACC> accumulatorSerde) {
+    public AggregatingStateDescriptor(
+            String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, Serde<ACC> accumulatorSerde) {
         super(name);
         this.aggregateFunction = Objects.requireNonNull(aggregateFunction, "aggregate function of state " + name);
         this.accumulatorSerde = Objects.requireNonNull(accumulatorSerde, "accumulator serde of state " + name);

@@ -16,8 +16,13 @@ public final class KeyByTransformation extends Transformation {
     private Transformation broadcastInput;
     private boolean forward;
 
-    public KeyByTransformation(int id, Transformation input, int ordinal, KeySelector<Object, Object> keySelector,
-            Serde<Object> keySerde, Serde<Object> valueSerde) {
+    public KeyByTransformation(
+            int id,
+            Transformation input,
+            int ordinal,
+            KeySelector<Object, Object> keySelector,
+            Serde<Object> keySerde,
+            Serde<Object> valueSerde) {
         super(id, input, "keyBy-" + ordinal);
         this.ordinal = ordinal;
         this.keySelector = keySelector;

@@ -1,9 +1,11 @@
 package io.rivulet.internal.graph;
 
-import io.rivulet.api.functions.OutputTag;
+import java.util.Set;
+
 import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.KeyedCoProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.internal.operators.IntervalJoinFunction;
@@ -20,27 +22,39 @@ public final class KeyedProcessTransformation extends Transformation {
     private final KeyByTransformation keyBy;
     private final KeyedProcessFunction<Object, Object, Object> function;
 
-    private KeyedProcessTransformation(int id, KeyByTransformation input, String name, KeyedProcessFunction<?, ?, ?> function) {
+    private KeyedProcessTransformation(
+            int id, KeyByTransformation input, String name, KeyedProcessFunction<?, ?, ?> function) {
         super(id, input, name);
         this.keyBy = input;
         this.function = erased(function);
     }
 
-    public static KeyedProcessTransformation process(int id, KeyByTransformation input, KeyedProcessFunction<?, ?, ?> function) {
+    public static KeyedProcessTransformation process(
+            int id, KeyByTransformation input, KeyedProcessFunction<?, ?, ?> function) {
         return new KeyedProcessTransformation(id, input, "process:" + describe(function), function);
     }
 
     @SuppressWarnings("unchecked")
-    public static KeyedProcessTransformation coProcess(int id, KeyByTransformation input, KeyedCoProcessFunction<?, ?, ?, ?> function) {
-        return new KeyedProcessTransformation(id, input, "process:" + describe(function),
-                new KeyedCoProcessAdapter((KeyedCoProcessFunction<Object, Object, Object, Object>) function));
+    public static KeyedProcessTransformation coProcess(
+            int id, KeyByTransformation input, KeyedCoProcessFunction<?, ?, ?, ?> function) {
+        return new KeyedProcessTransformation(
+                id, input, "process:" + describe(function), new KeyedCoProcessAdapter((KeyedCoProcessFunction<
+                                Object, Object, Object, Object>)
+                        function));
     }
 
     @SuppressWarnings("unchecked")
-    public static KeyedProcessTransformation broadcastProcess(int id, KeyByTransformation input,
-            KeyedBroadcastProcessFunction<?, ?, ?, ?> function) {
-        return new KeyedProcessTransformation(id, input, "process:" + describe(function),
-                new KeyedBroadcastAdapter((KeyedBroadcastProcessFunction<Object, Object, Object, Object>) function));
+    public static KeyedProcessTransformation broadcastProcess(
+            int id,
+            KeyByTransformation input,
+            KeyedBroadcastProcessFunction<?, ?, ?, ?> function,
+            Set<String> broadcastStates) {
+        return new KeyedProcessTransformation(
+                id,
+                input,
+                "process:" + describe(function),
+                new KeyedBroadcastAdapter(
+                        (KeyedBroadcastProcessFunction<Object, Object, Object, Object>) function, broadcastStates));
     }
 
     /**
@@ -48,11 +62,28 @@ public final class KeyedProcessTransformation extends Transformation {
      * @param upper the upper bound, already moved in by one if exclusive
      */
     @SuppressWarnings("unchecked")
-    public static KeyedProcessTransformation intervalJoin(int id, KeyByTransformation input, ProcessJoinFunction<?, ?, ?> join,
-            long lower, long upper, Serde<?> leftSerde, Serde<?> rightSerde, OutputTag<?> leftLate, OutputTag<?> rightLate) {
-        return new KeyedProcessTransformation(id, input, "intervalJoin:" + describe(join), new IntervalJoinFunction(
-                (ProcessJoinFunction<Object, Object, Object>) join, lower, upper, (Serde<Object>) leftSerde,
-                (Serde<Object>) rightSerde, (OutputTag<Object>) leftLate, (OutputTag<Object>) rightLate));
+    public static KeyedProcessTransformation intervalJoin(
+            int id,
+            KeyByTransformation input,
+            ProcessJoinFunction<?, ?, ?> join,
+            long lower,
+            long upper,
+            Serde<?> leftSerde,
+            Serde<?> rightSerde,
+            OutputTag<?> leftLate,
+            OutputTag<?> rightLate) {
+        return new KeyedProcessTransformation(
+                id,
+                input,
+                "intervalJoin:" + describe(join),
+                new IntervalJoinFunction(
+                        (ProcessJoinFunction<Object, Object, Object>) join,
+                        lower,
+                        upper,
+                        (Serde<Object>) leftSerde,
+                        (Serde<Object>) rightSerde,
+                        (OutputTag<Object>) leftLate,
+                        (OutputTag<Object>) rightLate));
     }
 
     @SuppressWarnings("unchecked")

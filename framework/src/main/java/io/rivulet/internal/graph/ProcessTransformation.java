@@ -1,5 +1,7 @@
 package io.rivulet.internal.graph;
 
+import java.util.Set;
+
 import io.rivulet.api.functions.BroadcastProcessFunction;
 import io.rivulet.api.functions.CoProcessFunction;
 import io.rivulet.api.functions.ProcessFunction;
@@ -16,8 +18,8 @@ public final class ProcessTransformation extends Transformation {
     private final boolean needsState;
 
     @SuppressWarnings("unchecked")
-    private ProcessTransformation(int id, Transformation input, Object userFunction, ProcessFunction<?, ?> function,
-            boolean needsState) {
+    private ProcessTransformation(
+            int id, Transformation input, Object userFunction, ProcessFunction<?, ?> function, boolean needsState) {
         super(id, input, "process:" + describe(userFunction));
         this.function = (ProcessFunction<Object, Object>) function;
         this.needsState = needsState;
@@ -29,14 +31,20 @@ public final class ProcessTransformation extends Transformation {
 
     @SuppressWarnings("unchecked")
     public static ProcessTransformation coProcess(int id, Transformation input, CoProcessFunction<?, ?, ?> function) {
-        return new ProcessTransformation(id, input, function,
-                new CoProcessAdapter((CoProcessFunction<Object, Object, Object>) function), false);
+        return new ProcessTransformation(
+                id, input, function, new CoProcessAdapter((CoProcessFunction<Object, Object, Object>) function), false);
     }
 
     @SuppressWarnings("unchecked")
-    public static ProcessTransformation broadcastProcess(int id, Transformation input, BroadcastProcessFunction<?, ?, ?> function) {
-        return new ProcessTransformation(id, input, function,
-                new BroadcastProcessAdapter((BroadcastProcessFunction<Object, Object, Object>) function), true);
+    public static ProcessTransformation broadcastProcess(
+            int id, Transformation input, BroadcastProcessFunction<?, ?, ?> function, Set<String> broadcastStates) {
+        return new ProcessTransformation(
+                id,
+                input,
+                function,
+                new BroadcastProcessAdapter(
+                        (BroadcastProcessFunction<Object, Object, Object>) function, broadcastStates),
+                true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.rivulet.internal.graph;
 
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
+import io.rivulet.api.kafka.KafkaSource;
 
 public final class SourceTransformation extends Transformation {
 

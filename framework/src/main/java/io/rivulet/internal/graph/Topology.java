@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  * @param repartitionTopics per keyBy, its topic name
  * @param changelogTopics per stateful operator uid, its changelog topic name
  */
-public record Topology(String applicationId, List<SubTopology> subTopologies,
-        Map<KeyByTransformation, String> repartitionTopics, Map<String, String> changelogTopics,
+public record Topology(
+        String applicationId,
+        List<SubTopology> subTopologies,
+        Map<KeyByTransformation, String> repartitionTopics,
+        Map<String, String> changelogTopics,
         Set<String> sinkTopics) {
 
     /** The input topics that users produce to (not the repartition topics). */
@@ -26,11 +29,15 @@ public record Topology(String applicationId, List<SubTopology> subTopologies,
 
     /** Every topic a stream thread subscribes to. */
     public Set<String> allSourceTopics() {
-        return subTopologies.stream().map(SubTopology::sourceTopic).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return subTopologies.stream()
+                .map(SubTopology::sourceTopic)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
     public SubTopology subTopologyReading(String topic) {
-        return subTopologies.stream().filter(s -> s.sourceTopic().equals(topic)).findFirst()
+        return subTopologies.stream()
+                .filter(s -> s.sourceTopic().equals(topic))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no sub-topology reads " + topic));
     }
 

@@ -18,8 +18,7 @@ import java.util.TreeSet;
  */
 public final class TopologyCompiler {
 
-    private TopologyCompiler() {
-    }
+    private TopologyCompiler() {}
 
     public static Topology compile(String applicationId, JobGraph graph) {
         if (graph.nodes().isEmpty()) {
@@ -33,12 +32,15 @@ public final class TopologyCompiler {
         for (Transformation node : graph.nodes()) {
             if (node instanceof SourceTransformation) {
                 roots.add(node);
-            } else if (node instanceof KeyByTransformation keyBy && !graph.downstreamOf(keyBy).isEmpty()) {
+            } else if (node instanceof KeyByTransformation keyBy
+                    && !graph.downstreamOf(keyBy).isEmpty()) {
                 roots.add(keyBy);
                 repartitionTopics.put(keyBy, applicationId + "-repartition-" + keyBy.ordinal());
             }
             if (node.stateful()) {
-                changelogTopics.put(node.uid().orElseThrow(), applicationId + "-" + node.uid().orElseThrow() + "-changelog");
+                changelogTopics.put(
+                        node.uid().orElseThrow(),
+                        applicationId + "-" + node.uid().orElseThrow() + "-changelog");
             }
             if (node instanceof SinkTransformation sink) {
                 sinkTopics.add(sink.sink().topic());
@@ -51,16 +53,23 @@ public final class TopologyCompiler {
         for (Transformation root : roots) {
             List<Transformation> nodes = new ArrayList<>(reachable(graph, root, repartitionTopics));
             nodes.sort(Comparator.comparingInt(Transformation::id));
-            String topic = root instanceof SourceTransformation source ? source.source().topic() : repartitionTopics.get(root);
+            String topic = root instanceof SourceTransformation source
+                    ? source.source().topic()
+                    : repartitionTopics.get(root);
             subTopologies.add(new SubTopology(subTopologies.size(), topic, root, List.copyOf(nodes)));
         }
         rejectTopicsReadTwice(subTopologies);
-        return new Topology(applicationId, List.copyOf(subTopologies), Map.copyOf(repartitionTopics),
-                Map.copyOf(changelogTopics), Set.copyOf(sinkTopics));
+        return new Topology(
+                applicationId,
+                List.copyOf(subTopologies),
+                Map.copyOf(repartitionTopics),
+                Map.copyOf(changelogTopics),
+                Set.copyOf(sinkTopics));
     }
 
     /** The root and what it feeds, up to and including the keyBys that write onwards (not past them). */
-    private static Set<Transformation> reachable(JobGraph graph, Transformation root, Map<KeyByTransformation, String> repartitions) {
+    private static Set<Transformation> reachable(
+            JobGraph graph, Transformation root, Map<KeyByTransformation, String> repartitions) {
         Set<Transformation> reached = new HashSet<>();
         List<Transformation> frontier = new ArrayList<>(List.of(root));
         while (!frontier.isEmpty()) {

@@ -23,7 +23,9 @@ public abstract class Transformation {
     /** How a user's function is named in operator names: its class, or the class it was written in if anonymous. */
     protected static String describe(Object function) {
         Class<?> type = function.getClass();
-        while (type.isAnonymousClass() || type.isSynthetic() || type.getSimpleName().contains("$$Lambda")) {
+        while (type.isAnonymousClass()
+                || type.isSynthetic()
+                || type.getSimpleName().contains("$$Lambda")) {
             Class<?> outer = type.getEnclosingClass();
             if (outer == null) {
                 return type.getName();

@@ -2,8 +2,8 @@ package io.rivulet.internal.graph;
 
 import java.io.Serializable;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.AggregateFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.serde.Serde;
@@ -28,5 +28,5 @@ public record WindowSpec(
         ReduceFunction<Object> reduce,
         AggregateFunction<Object, Object, Object> aggregate,
         Serde<Object> accumulatorSerde,
-        ProcessWindowFunction<Object, Object, Object, Window> function) implements Serializable {
-}
+        ProcessWindowFunction<Object, Object, Object, Window> function)
+        implements Serializable {}

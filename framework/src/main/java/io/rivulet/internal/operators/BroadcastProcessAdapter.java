@@ -2,10 +2,11 @@ package io.rivulet.internal.operators;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.BroadcastProcessFunction;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.state.BroadcastState;
@@ -16,19 +17,24 @@ import io.rivulet.api.state.ReadOnlyBroadcastState;
  * Runs a {@link BroadcastProcessFunction} over the union of its input (forwarded partition by partition) and
  * its broadcast input (written to every partition).
  */
-public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputElement, Object> implements UsesOperatorServices {
+public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputElement, Object>
+        implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
 
     private final BroadcastProcessFunction<Object, Object, Object> function;
+    private final Set<String> broadcastStates;
     private transient OperatorServices services;
     private transient Map<String, StoredBroadcastState<?, ?>> opened;
     private transient Context current;
     private transient BroadcastProcessFunction<Object, Object, Object>.ReadOnlyContext readOnlyContext;
     private transient BroadcastProcessFunction<Object, Object, Object>.Context broadcastContext;
 
-    public BroadcastProcessAdapter(BroadcastProcessFunction<Object, Object, Object> function) {
+    /** @param broadcastStates the names of the broadcast states declared with {@code broadcast(...)} */
+    public BroadcastProcessAdapter(
+            BroadcastProcessFunction<Object, Object, Object> function, Set<String> broadcastStates) {
         this.function = function;
+        this.broadcastStates = Set.copyOf(broadcastStates);
     }
 
     @Override
@@ -76,8 +82,13 @@ public final class BroadcastProcessAdapter extends ProcessFunction<TwoInputEleme
 
     @SuppressWarnings("unchecked")
     private <K, V> StoredBroadcastState<K, V> state(MapStateDescriptor<K, V> descriptor) {
-        return (StoredBroadcastState<K, V>) opened.computeIfAbsent(descriptor.name(),
-                name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
+        if (!broadcastStates.contains(descriptor.name())) {
+            throw new IllegalArgumentException(
+                    "broadcast state '" + descriptor.name() + "' was not declared: pass its descriptor"
+                            + " to broadcast(serde, descriptors...) (declared: " + broadcastStates + ")");
+        }
+        return (StoredBroadcastState<K, V>) opened.computeIfAbsent(
+                descriptor.name(), name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.rivulet.internal.operators;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.CoProcessFunction;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.serde.Serde;
@@ -50,11 +50,17 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
      * @param lower the lower bound, already moved in by one if exclusive
      * @param upper the upper bound, already moved in by one if exclusive
      */
-    public IntervalJoinFunction(ProcessJoinFunction<Object, Object, Object> join, long lower, long upper, Serde<Object> leftSerde,
-            Serde<Object> rightSerde, OutputTag<Object> leftLate, OutputTag<Object> rightLate) {
+    public IntervalJoinFunction(
+            ProcessJoinFunction<Object, Object, Object> join,
+            long lower,
+            long upper,
+            Serde<Object> leftSerde,
+            Serde<Object> rightSerde,
+            OutputTag<Object> leftLate,
+            OutputTag<Object> rightLate) {
         if (lower > upper) {
-            throw new IllegalArgumentException("the lower bound of an interval join (" + lower + " ms) is above the upper ("
-                    + upper + " ms)");
+            throw new IllegalArgumentException(
+                    "the lower bound of an interval join (" + lower + " ms) is above the upper (" + upper + " ms)");
         }
         this.join = join;
         this.lower = lower;
@@ -72,10 +78,10 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
 
     @Override
     public void open(RuntimeContext context) throws Exception {
-        leftBuffer = services.getSortedMapState(new MapStateDescriptor<>("left-buffer", new SortableLongSerde(),
-                new TimestampedElementsSerde(leftSerde)));
-        rightBuffer = services.getSortedMapState(new MapStateDescriptor<>("right-buffer", new SortableLongSerde(),
-                new TimestampedElementsSerde(rightSerde)));
+        leftBuffer = services.getSortedMapState(new MapStateDescriptor<>(
+                "left-buffer", new SortableLongSerde(), new TimestampedElementsSerde(leftSerde)));
+        rightBuffer = services.getSortedMapState(new MapStateDescriptor<>(
+                "right-buffer", new SortableLongSerde(), new TimestampedElementsSerde(rightSerde)));
         pairContext = new PairContext();
         pairCollector = new PairCollector();
         join.open(context);
@@ -92,9 +98,13 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
                 ctx.output(late, element.value());
             } else if (Long.bitCount(++lateWithoutSideOutput) == 1) {
                 // As the window operator: a late element without a late output is reported, not dropped silently.
-                LOG.warn("Interval join: {} late element(s) dropped, the last from the {} side at timestamp {}, behind the watermark {};"
-                        + " call sideOutputLeftLateData/sideOutputRightLateData to keep them", lateWithoutSideOutput,
-                        left ? "left" : "right", timestamp, watermark);
+                LOG.warn(
+                        "Interval join: {} late element(s) dropped, the last from the {} side at timestamp {}, behind the watermark {};"
+                                + " call sideOutputLeftLateData/sideOutputRightLateData to keep them",
+                        lateWithoutSideOutput,
+                        left ? "left" : "right",
+                        timestamp,
+                        watermark);
             }
             return;
         }
@@ -107,7 +117,8 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         long from = left ? timestamp + lower : timestamp - upper;
         long to = left ? timestamp + upper : timestamp - lower;
         pairContext.bind(ctx);
-        for (Map.Entry<Long, List<TimestampedValue<Object>>> other : (left ? rightBuffer : leftBuffer).entriesBetween(from, to)) {
+        for (Map.Entry<Long, List<TimestampedValue<Object>>> other :
+                (left ? rightBuffer : leftBuffer).entriesBetween(from, to)) {
             for (TimestampedValue<Object> match : other.getValue()) {
                 if (left) {
                     emit(element.value(), timestamp, match.value(), match.timestamp());

@@ -2,16 +2,16 @@ package io.rivulet.internal.operators;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.functions.TimeDomain;
 import io.rivulet.api.functions.TimerService;
 import io.rivulet.api.state.BroadcastState;
-import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ReadOnlyBroadcastState;
 
@@ -25,14 +25,21 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
     private static final long serialVersionUID = 1L;
 
     private final KeyedBroadcastProcessFunction<Object, Object, Object, Object> function;
+    private final Set<String> broadcastStates;
     private transient OperatorServices services;
     private transient Map<String, StoredBroadcastState<?, ?>> opened;
     private transient Context current;
+    /** The timer being fired, or null while an element is processed. */
+    private transient OnTimerContext timer;
+
     private transient KeyedContext keyedContext;
     private transient BroadcastContext broadcastContext;
 
-    public KeyedBroadcastAdapter(KeyedBroadcastProcessFunction<Object, Object, Object, Object> function) {
+    /** @param broadcastStates the names of the broadcast states declared with {@code broadcast(...)} */
+    public KeyedBroadcastAdapter(
+            KeyedBroadcastProcessFunction<Object, Object, Object, Object> function, Set<String> broadcastStates) {
         this.function = function;
+        this.broadcastStates = Set.copyOf(broadcastStates);
     }
 
     @Override
@@ -50,13 +57,19 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
 
     @SuppressWarnings("unchecked")
     private <K, V> StoredBroadcastState<K, V> state(MapStateDescriptor<K, V> descriptor) {
-        return (StoredBroadcastState<K, V>) opened.computeIfAbsent(descriptor.name(),
-                name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
+        if (!broadcastStates.contains(descriptor.name())) {
+            throw new IllegalArgumentException(
+                    "broadcast state '" + descriptor.name() + "' was not declared: pass its descriptor"
+                            + " to broadcast(serde, descriptors...) (declared: " + broadcastStates + ")");
+        }
+        return (StoredBroadcastState<K, V>) opened.computeIfAbsent(
+                descriptor.name(), name -> new StoredBroadcastState<>(services.getBroadcastState(descriptor)));
     }
 
     @Override
     public void processElement(TwoInputElement element, Context ctx, Collector<Object> out) throws Exception {
         current = ctx;
+        timer = null;
         if (element.isFirst()) {
             function.processElement(element.value(), keyedContext, out);
         } else {
@@ -67,6 +80,7 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
         current = ctx;
+        timer = ctx;
         function.onTimer(timestamp, keyedContext, out);
     }
 
@@ -107,7 +121,8 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
         }
     }
 
-    private final class KeyedContext extends KeyedBroadcastProcessFunction<Object, Object, Object, Object>.OnTimerContext {
+    private final class KeyedContext
+            extends KeyedBroadcastProcessFunction<Object, Object, Object, Object>.OnTimerContext {
 
         KeyedContext() {
             function.super();
@@ -150,7 +165,7 @@ public final class KeyedBroadcastAdapter extends KeyedProcessFunction<Object, Tw
 
         @Override
         public TimeDomain timeDomain() {
-            if (!(current instanceof KeyedProcessFunction<?, ?, ?>.OnTimerContext timer)) {
+            if (timer == null) {
                 throw new IllegalStateException("the time domain is only known in onTimer");
             }
             return timer.timeDomain();

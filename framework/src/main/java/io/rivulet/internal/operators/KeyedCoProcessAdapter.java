@@ -1,9 +1,9 @@
 package io.rivulet.internal.operators;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedCoProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.functions.TimeDomain;
 import io.rivulet.api.functions.TimerService;
@@ -18,6 +18,9 @@ public final class KeyedCoProcessAdapter extends KeyedProcessFunction<Object, Tw
 
     private final KeyedCoProcessFunction<Object, Object, Object, Object> function;
     private transient Context current;
+    /** The timer being fired, or null while an element is processed. */
+    private transient OnTimerContext timer;
+
     private transient CoContext context;
 
     public KeyedCoProcessAdapter(KeyedCoProcessFunction<Object, Object, Object, Object> function) {
@@ -33,6 +36,7 @@ public final class KeyedCoProcessAdapter extends KeyedProcessFunction<Object, Tw
     @Override
     public void processElement(TwoInputElement element, Context ctx, Collector<Object> out) throws Exception {
         current = ctx;
+        timer = null;
         if (element.isFirst()) {
             function.processElement1(element.value(), context, out);
         } else {
@@ -43,6 +47,7 @@ public final class KeyedCoProcessAdapter extends KeyedProcessFunction<Object, Tw
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
         current = ctx;
+        timer = ctx;
         function.onTimer(timestamp, context, out);
     }
 
@@ -79,7 +84,7 @@ public final class KeyedCoProcessAdapter extends KeyedProcessFunction<Object, Tw
 
         @Override
         public TimeDomain timeDomain() {
-            if (!(current instanceof KeyedProcessFunction<?, ?, ?>.OnTimerContext timer)) {
+            if (timer == null) {
                 throw new IllegalStateException("the time domain is only known in onTimer");
             }
             return timer.timeDomain();

@@ -15,7 +15,11 @@ public final class SortableLongSerde implements Serde<Long> {
 
     @Override
     public byte[] serialize(Long value) {
-        return value == null ? null : ByteBuffer.allocate(Long.BYTES).putLong(value ^ Long.MIN_VALUE).array();
+        return value == null
+                ? null
+                : ByteBuffer.allocate(Long.BYTES)
+                        .putLong(value ^ Long.MIN_VALUE)
+                        .array();
     }
 
     @Override

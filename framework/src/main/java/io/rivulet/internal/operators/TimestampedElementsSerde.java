@@ -20,7 +20,10 @@ public record TimestampedElementsSerde(Serde<Object> elementSerde) implements Se
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (TimestampedValue<Object> element : elements) {
             byte[] bytes = elementSerde.serialize(element.value());
-            out.writeBytes(ByteBuffer.allocate(12).putLong(element.timestamp()).putInt(bytes.length).array());
+            out.writeBytes(ByteBuffer.allocate(12)
+                    .putLong(element.timestamp())
+                    .putInt(bytes.length)
+                    .array());
             out.writeBytes(bytes);
         }
         return out.toByteArray();

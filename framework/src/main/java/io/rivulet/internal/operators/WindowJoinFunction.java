@@ -24,7 +24,8 @@ public final class WindowJoinFunction extends ProcessWindowFunction<TwoInputElem
     }
 
     @Override
-    public void process(Object key, Context context, Iterable<TwoInputElement> elements, Collector<Object> out) throws Exception {
+    public void process(Object key, Context context, Iterable<TwoInputElement> elements, Collector<Object> out)
+            throws Exception {
         List<Object> first = new ArrayList<>();
         List<Object> second = new ArrayList<>();
         for (TwoInputElement element : elements) {

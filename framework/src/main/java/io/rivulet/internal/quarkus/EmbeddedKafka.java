@@ -23,12 +23,15 @@ final class EmbeddedKafka implements AutoCloseable {
         try {
             Class.forName("io.rivulet.testkit.KafkaClusters");
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(RivuletConfigReader.BOOTSTRAP + " is not set and the embedded default broker"
-                    + " needs io.rivulet:rivulet-testkit on the classpath: add it, or configure a broker");
+            throw new IllegalStateException(
+                    RivuletConfigReader.BOOTSTRAP + " is not set and the embedded default broker"
+                            + " needs io.rivulet:rivulet-testkit on the classpath: add it, or configure a broker");
         }
         var cluster = io.rivulet.testkit.KafkaClusters.start(
                 new io.rivulet.testkit.ClusterSpec(1, io.rivulet.testkit.BrokerMode.IN_JVM));
-        LOG.info("Dev profile without {}: started the embedded Kafka broker at {}", RivuletConfigReader.BOOTSTRAP,
+        LOG.info(
+                "Dev profile without {}: started the embedded Kafka broker at {}",
+                RivuletConfigReader.BOOTSTRAP,
                 cluster.bootstrapServers());
         return new EmbeddedKafka(cluster, cluster.bootstrapServers());
     }

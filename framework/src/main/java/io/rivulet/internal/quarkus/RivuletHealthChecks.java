@@ -1,5 +1,7 @@
 package io.rivulet.internal.quarkus;
 
+import java.util.function.Predicate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,38 +11,50 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.rivulet.api.job.JobHealth;
 import io.rivulet.internal.runtime.StreamsRuntime;
 
 /**
- * Liveness is DOWN once a stream thread died; readiness is UP only while every assigned task is restored
- * and running. Both report the threads' states, the number of changelog records restored and every task's
- * event-time watermark.
+ * Liveness is DOWN once a stream thread died; readiness is UP only while every stream thread has joined the
+ * group and every assigned task is restored and running. Both report the threads' states, the number of
+ * changelog records restored and every task's event-time watermark — the {@link JobHealth} that a job started
+ * from plain Java reports too.
  */
 @ApplicationScoped
 public class RivuletHealthChecks {
+
+    /** What a task without a watermark shows, instead of a number that would read as a (very early) time. */
+    private static final String NO_WATERMARK = "none yet";
 
     @Inject
     RivuletService service;
 
     @Liveness
     HealthCheck liveness() {
-        return () -> report("rivulet-stream-threads", StreamsRuntime::alive);
+        return () -> report("rivulet-stream-threads", JobHealth::alive);
     }
 
     @Readiness
     HealthCheck readiness() {
-        return () -> report("rivulet-tasks", StreamsRuntime::ready);
+        return () -> report("rivulet-tasks", JobHealth::ready);
     }
 
-    private HealthCheckResponse report(String name, java.util.function.Predicate<StreamsRuntime> up) {
+    private HealthCheckResponse report(String name, Predicate<JobHealth> up) {
         StreamsRuntime runtime = service.runtime();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
         if (runtime == null) {
             return builder.down().withData("reason", "the job has not started").build();
         }
-        runtime.threadStates().forEach(builder::withData);
-        builder.withData("restored-records", runtime.metrics().recordsRestored());
-        runtime.watermarks().forEach((task, watermark) -> builder.withData("watermark " + task, watermark));
-        return builder.status(up.test(runtime)).build();
+        JobHealth health = runtime.health();
+        health.threads()
+                .forEach(thread -> builder.withData(thread.name(), thread.state() + ", tasks=" + thread.taskCount()));
+        builder.withData("restored-records", health.restoredRecords());
+        health.tasks().forEach(task -> {
+            String key = "watermark " + task.id();
+            task.watermark()
+                    .ifPresentOrElse(
+                            watermark -> builder.withData(key, watermark), () -> builder.withData(key, NO_WATERMARK));
+        });
+        return builder.status(up.test(health)).build();
     }
 }

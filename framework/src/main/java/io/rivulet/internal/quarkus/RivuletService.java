@@ -9,17 +9,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.RivuletJob;
 import io.rivulet.api.RivuletStarted;
+import io.rivulet.internal.config.RivuletConfig;
+import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.StreamsRuntime;
 
@@ -39,6 +40,9 @@ public class RivuletService {
     @Inject
     Event<RivuletStarted> started;
 
+    @Inject
+    RivuletConfig config;
+
     private volatile StreamsRuntime runtime;
     private EmbeddedKafka embeddedKafka;
 
@@ -49,10 +53,11 @@ public class RivuletService {
             return;
         }
         if (declared.size() > 1) {
-            throw new IllegalStateException("a service runs one job, but " + declared.size() + " RivuletJob beans are declared: "
-                    + declared.stream().map(j -> j.getClass().getName()).toList());
+            throw new IllegalStateException(
+                    "a service runs one job, but " + declared.size() + " RivuletJob beans are declared: "
+                            + declared.stream().map(j -> j.getClass().getName()).toList());
         }
-        RivuletConfigReader reader = new RivuletConfigReader(ConfigProvider.getConfig());
+        RivuletConfigReader reader = new RivuletConfigReader(config);
         String bootstrap = reader.bootstrapServers().orElse(null);
         boolean embedded = false;
         if (bootstrap == null) {
@@ -64,14 +69,14 @@ public class RivuletService {
             bootstrap = embeddedKafka.bootstrapServers();
             embedded = true;
         }
-        RuntimeConfig config = reader.read(bootstrap, embedded);
+        RuntimeConfig runtimeConfig = reader.read(bootstrap, embedded);
         JobBuilder builder = new JobBuilder();
         declared.get(0).define(builder);
-        runtime = StreamsRuntime.start(config, builder.graph(), error -> {
+        runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), error -> {
             LOG.error("Stopping the service: {}", error.getMessage());
             Quarkus.asyncExit(1);
         });
-        started.fire(new RivuletStarted(config.applicationId(), bootstrap));
+        started.fire(new RivuletStarted(runtimeConfig.applicationId(), bootstrap));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,6 +1,5 @@
 package io.rivulet.internal.runtime;
 
-import io.rivulet.internal.runtime.task.StreamsFatalException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.SubTopology;
 import io.rivulet.internal.graph.Topology;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.sink.DeadLetters;
 
 /**
@@ -63,7 +63,9 @@ public final class InternalTopics {
                 // After a union several sub-topologies write the topic: as many partitions as the widest.
                 int upstream = topology.subTopologies().stream()
                         .filter(s -> s.nodes().contains(keyBy) && s.root() != keyBy)
-                        .mapToInt(s -> subPartitions.get(s.id())).max().orElseThrow();
+                        .mapToInt(s -> subPartitions.get(s.id()))
+                        .max()
+                        .orElseThrow();
                 // Records carry event time, possibly long past: no time retention; consumed records are purged.
                 ensure(sub.sourceTopic(), upstream, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
                 partitions.put(sub.sourceTopic(), upstream);
@@ -72,7 +74,9 @@ public final class InternalTopics {
                 subPartitions.put(sub.id(), partitions.get(sub.sourceTopic()));
             }
             for (var node : sub.statefulNodes()) {
-                ensure(topology.changelogTopic(node), subPartitions.get(sub.id()),
+                ensure(
+                        topology.changelogTopic(node),
+                        subPartitions.get(sub.id()),
                         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             }
         }
@@ -87,7 +91,8 @@ public final class InternalTopics {
         Map<String, Integer> partitions = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String topic : topics) {
-            describe(topic).ifPresentOrElse(d -> partitions.put(topic, d.partitions().size()), () -> missing.add(topic));
+            describe(topic)
+                    .ifPresentOrElse(d -> partitions.put(topic, d.partitions().size()), () -> missing.add(topic));
         }
         if (!missing.isEmpty()) {
             throw new StreamsFatalException("topic(s) " + missing + " of application " + config.applicationId()
@@ -104,8 +109,9 @@ public final class InternalTopics {
         }
         int actual = existing.get().partitions().size();
         if (actual != partitions) {
-            throw new StreamsFatalException("internal topic " + topic + " has " + actual + " partitions but the job needs "
-                    + partitions + ": the input's partition count changed; reset the application or restore a savepoint");
+            throw new StreamsFatalException(
+                    "internal topic " + topic + " has " + actual + " partitions but the job needs " + partitions
+                            + ": the input's partition count changed; reset the application or restore a savepoint");
         }
         String requiredPolicy = configs.get(TopicConfig.CLEANUP_POLICY_CONFIG);
         if (requiredPolicy != null) {
@@ -128,11 +134,13 @@ public final class InternalTopics {
     private void create(String topic, int partitions, Map<String, String> configs) {
         try {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs)))
-                    .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             LOG.info("Created topic {} with {} partitions {}", topic, partitions, configs);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new StreamsFatalException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                throw new StreamsFatalException(
+                        "cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (InterruptedException | TimeoutException e) {
             throw interruptedOrTimedOut("creating topic " + topic, e);
@@ -141,13 +149,16 @@ public final class InternalTopics {
 
     private Optional<TopicDescription> describe(String topic) {
         try {
-            return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic));
+            return Optional.of(admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(topic));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
             }
-            throw new StreamsFatalException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new StreamsFatalException(
+                    "cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw interruptedOrTimedOut("describing topic " + topic, e);
         }
@@ -156,11 +167,16 @@ public final class InternalTopics {
     private String cleanupPolicy(String topic) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try {
-            Config topicConfig = admin.describeConfigs(List.of(resource)).all()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
+            Config topicConfig = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(resource);
             return topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         } catch (ExecutionException e) {
-            throw new StreamsFatalException("cannot read the configuration of " + topic + ": " + e.getCause().getMessage(), e.getCause());
+            throw new StreamsFatalException(
+                    "cannot read the configuration of " + topic + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException | TimeoutException e) {
             throw interruptedOrTimedOut("reading the configuration of " + topic, e);
         }
@@ -170,7 +186,9 @@ public final class InternalTopics {
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
-        return new StreamsFatalException(what + " did not finish within " + TIMEOUT_SECONDS + " s: is "
-                + config.kafka().get("bootstrap.servers") + " reachable?", e);
+        return new StreamsFatalException(
+                what + " did not finish within " + TIMEOUT_SECONDS + " s: is "
+                        + config.kafka().get("bootstrap.servers") + " reachable?",
+                e);
     }
 }

@@ -14,8 +14,7 @@ import java.util.UUID;
  */
 public final class ProcessIdentity {
 
-    private ProcessIdentity() {
-    }
+    private ProcessIdentity() {}
 
     public static String loadOrCreate(Path applicationStateDir) {
         Path file = applicationStateDir.resolve("process-id");
@@ -28,8 +27,10 @@ public final class ProcessIdentity {
             Files.writeString(file, id, StandardCharsets.UTF_8);
             return id;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the process id in " + applicationStateDir
-                    + " (rivulet.state-dir must be a writable directory)", e);
+            throw new UncheckedIOException(
+                    "cannot read or write the process id in " + applicationStateDir
+                            + " (rivulet.state-dir must be a writable directory)",
+                    e);
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.rivulet.internal.runtime;
 
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
 
 /**
@@ -33,11 +33,29 @@ public record RuntimeConfig(
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
 
     /** Settings with the default auto-watermark interval. */
-    public RuntimeConfig(String applicationId, Map<String, Object> kafka, Path stateDir, ProcessingGuarantee guarantee,
-            Duration commitInterval, int numThreads, ErrorPolicy deserializationErrors, ErrorPolicy processingErrors,
-            Optional<String> groupInstanceId, boolean createMissingTopics) {
-        this(applicationId, kafka, stateDir, guarantee, commitInterval, numThreads, deserializationErrors, processingErrors,
-                groupInstanceId, createMissingTopics, DEFAULT_WATERMARK_INTERVAL);
+    public RuntimeConfig(
+            String applicationId,
+            Map<String, Object> kafka,
+            Path stateDir,
+            ProcessingGuarantee guarantee,
+            Duration commitInterval,
+            int numThreads,
+            ErrorPolicy deserializationErrors,
+            ErrorPolicy processingErrors,
+            Optional<String> groupInstanceId,
+            boolean createMissingTopics) {
+        this(
+                applicationId,
+                kafka,
+                stateDir,
+                guarantee,
+                commitInterval,
+                numThreads,
+                deserializationErrors,
+                processingErrors,
+                groupInstanceId,
+                createMissingTopics,
+                DEFAULT_WATERMARK_INTERVAL);
     }
 
     public boolean usesDeadLetters() {

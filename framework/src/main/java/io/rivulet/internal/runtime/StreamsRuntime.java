@@ -1,11 +1,5 @@
 package io.rivulet.internal.runtime;
 
-import io.rivulet.internal.runtime.changelog.ChangelogReader;
-import io.rivulet.internal.runtime.task.RecordErrorHandler;
-import io.rivulet.internal.runtime.task.TaskFactory;
-import io.rivulet.internal.runtime.thread.RepartitionPurger;
-import io.rivulet.internal.runtime.thread.RuntimeMetrics;
-import io.rivulet.internal.runtime.thread.StreamThread;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -27,9 +21,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.api.job.JobHealth;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
+import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.task.RecordErrorHandler;
+import io.rivulet.internal.runtime.task.TaskFactory;
+import io.rivulet.internal.runtime.thread.RepartitionPurger;
+import io.rivulet.internal.runtime.thread.RuntimeMetrics;
+import io.rivulet.internal.runtime.thread.StreamThread;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.sink.RecordOutput;
@@ -78,37 +79,54 @@ public final class StreamsRuntime implements AutoCloseable {
         String processId = ProcessIdentity.loadOrCreate(applicationDir);
         StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin);
         runtime.startThreads(topology, partitions, processId, onFatalError);
-        LOG.info("Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
-                config.applicationId(), topology.subTopologies().size(), config.numThreads(),
-                config.guarantee().configValue(), config.commitInterval().toMillis(), processId);
+        LOG.info(
+                "Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
+                config.applicationId(),
+                topology.subTopologies().size(),
+                config.numThreads(),
+                config.guarantee().configValue(),
+                config.commitInterval().toMillis(),
+                processId);
         return runtime;
     }
 
-    private void startThreads(Topology topology, Map<String, Integer> partitions, String processId,
-            Consumer<Throwable> onFatalError) {
-        RecordErrorHandler errors = new RecordErrorHandler(config.deserializationErrors(), config.processingErrors(),
+    private void startThreads(
+            Topology topology, Map<String, Integer> partitions, String processId, Consumer<Throwable> onFatalError) {
+        RecordErrorHandler errors = new RecordErrorHandler(
+                config.deserializationErrors(),
+                config.processingErrors(),
                 DeadLetters.topicFor(config.applicationId()));
         TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors, InstantSource.system());
         AtomicBoolean reported = new AtomicBoolean();
-        StreamThread.Settings threadSettings = new StreamThread.Settings(config.guarantee(), config.commitInterval(),
-                config.autoWatermarkInterval());
+        StreamThread.Settings threadSettings =
+                new StreamThread.Settings(config.guarantee(), config.commitInterval(), config.autoWatermarkInterval());
         for (int i = 0; i < config.numThreads(); i++) {
             String name = config.applicationId() + "-StreamThread-" + (i + 1);
             String clientId = config.applicationId() + "-" + processId + "-" + (i + 1);
-            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfigs(clientId, i),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(restoreConsumerConfigs(clientId),
-                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                    consumerConfigs(clientId, i), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(
+                    restoreConsumerConfigs(clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             RecordOutput output = RecordOutput.create(config.guarantee(), producerConfigs(), clientId);
-            StreamThread streamThread = new StreamThread(name, threadSettings, topology.allSourceTopics(), consumer, output,
-                    new ChangelogReader(restoreConsumer, metrics::recordsRestored), taskFactory, metrics,
-                    new RepartitionPurger(admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL));
-            Thread thread = new Thread(() -> {
-                streamThread.run();
-                if (streamThread.failure() != null && !closed.get() && reported.compareAndSet(false, true)) {
-                    onFatalError.accept(streamThread.failure());
-                }
-            }, name);
+            StreamThread streamThread = new StreamThread(
+                    name,
+                    threadSettings,
+                    topology.allSourceTopics(),
+                    consumer,
+                    output,
+                    new ChangelogReader(restoreConsumer, metrics::recordsRestored),
+                    taskFactory,
+                    metrics,
+                    new RepartitionPurger(
+                            admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL));
+            Thread thread = new Thread(
+                    () -> {
+                        streamThread.run();
+                        if (streamThread.failure() != null && !closed.get() && reported.compareAndSet(false, true)) {
+                            onFatalError.accept(streamThread.failure());
+                        }
+                    },
+                    name);
             streamThreads.add(streamThread);
             threads.add(thread);
         }
@@ -123,8 +141,9 @@ public final class StreamsRuntime implements AutoCloseable {
         configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        config.groupInstanceId().ifPresent(id ->
-                configs.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, threadIndex == 0 ? id : id + "-" + (threadIndex + 1)));
+        config.groupInstanceId()
+                .ifPresent(id -> configs.put(
+                        ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, threadIndex == 0 ? id : id + "-" + (threadIndex + 1)));
         return configs;
     }
 
@@ -147,26 +166,9 @@ public final class StreamsRuntime implements AutoCloseable {
         return configs;
     }
 
-    /** False once a stream thread died of an error. */
-    public boolean alive() {
-        return streamThreads.stream().noneMatch(t -> t.failure() != null);
-    }
-
-    /** True when every stream thread runs and every assigned task is restored. */
-    public boolean ready() {
-        return streamThreads.stream().map(StreamThread::snapshot)
-                .allMatch(s -> s.state() == StreamThread.State.RUNNING && !s.restoring());
-    }
-
-    /** Per thread, its state and task count, for health output. */
-    public Map<String, String> threadStates() {
-        Map<String, String> states = new TreeMap<>();
-        for (StreamThread thread : streamThreads) {
-            StreamThread.Snapshot snapshot = thread.snapshot();
-            states.put(thread.name(), snapshot.state() + (snapshot.restoring() ? " (restoring)" : "") + ", tasks="
-                    + snapshot.taskCount());
-        }
-        return states;
+    /** The threads' states, the tasks' watermarks and the records restored, for health output. */
+    public JobHealth health() {
+        return HealthSnapshot.of(streamThreads, metrics);
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */

@@ -1,14 +1,5 @@
 package io.rivulet.testing.internal;
 
-import io.rivulet.internal.runtime.node.OperatorChain;
-import io.rivulet.internal.runtime.node.PassThroughNode;
-import io.rivulet.internal.runtime.node.ProcessorNode;
-import io.rivulet.internal.runtime.node.StreamRecord;
-import io.rivulet.internal.runtime.state.RecordState;
-import io.rivulet.internal.runtime.state.StagedEffects;
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.internal.runtime.task.OperatorNodes;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,18 +9,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
-import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.SideOutputTransformation;
 import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.runtime.node.OperatorChain;
+import io.rivulet.internal.runtime.node.PassThroughNode;
+import io.rivulet.internal.runtime.node.ProcessorNode;
+import io.rivulet.internal.runtime.node.StreamRecord;
+import io.rivulet.internal.runtime.state.RecordState;
+import io.rivulet.internal.runtime.state.StagedEffects;
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.task.OperatorNodes;
 import io.rivulet.state.InMemoryStateBackend;
 import io.rivulet.state.TaskStateStore;
 
 /**
- * Runs the operators downstream of one keyBy the way a task does — a copy of the functions per task, staged
- * state per element, the transactional store underneath, timers in state — without Kafka, with the
+ * Runs the operators downstream of one keyBy through the task's own {@link OperatorChain}, instantiated as a
+ * task instantiates them — a copy of the functions per task, staged state and output per element, the
+ * transactional store underneath, timers in state, the same background state sweeps — without Kafka, with the
  * watermark and the processing-time clock set by the caller. For {@code io.rivulet.testing}.
  */
 public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
@@ -68,8 +68,12 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
         chain.open();
     }
 
-    private void instantiateDownstreamOf(Transformation parent, ProcessorNode parentNode, Map<Transformation, ProcessorNode> made,
-            TaskServices services, List<ProcessorNode> nodes) {
+    private void instantiateDownstreamOf(
+            Transformation parent,
+            ProcessorNode parentNode,
+            Map<Transformation, ProcessorNode> made,
+            TaskServices services,
+            List<ProcessorNode> nodes) {
         for (Transformation child : graph.downstreamOf(parent)) {
             ProcessorNode node = made.get(child);
             boolean fresh = node == null;
@@ -108,7 +112,8 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
 
     /** Processes one element with the given key; its state changes and output are discarded if it throws. */
     public void processElement(Object key, Object value, long timestamp) throws Exception {
-        chain.process(input, new StreamRecord(value, timestamp, key, keyBy.keySerde().serialize(key)));
+        chain.process(
+                input, new StreamRecord(value, timestamp, key, keyBy.keySerde().serialize(key)));
     }
 
     public Object keyOf(Object value) throws Exception {
@@ -216,7 +221,8 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
         @Override
         public void commitRecord() {
             main.addAll(stagedMain);
-            stagedSides.forEach(entry -> sides.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+            stagedSides.forEach(entry -> sides.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+                    .add(entry.getValue()));
             discardRecord();
         }
 

@@ -36,13 +36,10 @@ class WatermarkStrategyTest {
     }
 
     @ParameterizedTest(name = "bound {0} ms, events {1} -> watermark {2}")
-    @CsvSource({
-            "0, 1000, 999",
-            "2000, 1000, -1001",
-            "2000, 5000;3000;7000, 4999",
-            "500, 100;100, -401"})
+    @CsvSource({"0, 1000, 999", "2000, 1000, -1001", "2000, 5000;3000;7000, 4999", "500, 100;100, -401"})
     void boundedOutOfOrdernessEmitsMaxMinusBoundMinusOne(long bound, String events, long watermark) {
-        WatermarkGenerator<String> generator = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(bound))
+        WatermarkGenerator<String> generator = WatermarkStrategy.<String>forBoundedOutOfOrderness(
+                        Duration.ofMillis(bound))
                 .createGenerator(InstantSource.system());
         Recorder out = new Recorder();
         for (String ts : events.split(";")) {
@@ -55,7 +52,8 @@ class WatermarkStrategyTest {
     @Test
     void beforeAnyEventTheWatermarkIsTheMinimumWithoutUnderflow() {
         Recorder out = new Recorder();
-        WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofSeconds(4)).createGenerator(InstantSource.system())
+        WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofSeconds(4))
+                .createGenerator(InstantSource.system())
                 .onPeriodicEmit(out);
         assertThat(out.events).containsExactly("wm " + Long.MIN_VALUE);
     }
@@ -63,7 +61,8 @@ class WatermarkStrategyTest {
     @Test
     void monotonousTimestampsTrailByOneMillisecond() {
         Recorder out = new Recorder();
-        WatermarkGenerator<String> generator = WatermarkStrategy.<String>forMonotonousTimestamps().createGenerator(InstantSource.system());
+        WatermarkGenerator<String> generator =
+                WatermarkStrategy.<String>forMonotonousTimestamps().createGenerator(InstantSource.system());
         generator.onEvent("e", 42, out);
         generator.onPeriodicEmit(out);
         assertThat(out.events).containsExactly("wm 41");
@@ -74,7 +73,8 @@ class WatermarkStrategyTest {
         AtomicLong now = new AtomicLong(0);
         InstantSource clock = () -> Instant.ofEpochMilli(now.get());
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forMonotonousTimestamps()
-                .withIdleness(Duration.ofSeconds(10)).createGenerator(clock);
+                .withIdleness(Duration.ofSeconds(10))
+                .createGenerator(clock);
         Recorder out = new Recorder();
         generator.onEvent("e", 100, out);
         now.set(9_999);
@@ -91,14 +91,17 @@ class WatermarkStrategyTest {
     void theTimestampAssignerDefaultsToTheRecordTimestamp() {
         WatermarkStrategy<String> strategy = WatermarkStrategy.forMonotonousTimestamps();
         assertThat(strategy.timestampAssigner().extractTimestamp("e", 77)).isEqualTo(77);
-        assertThat(strategy.withTimestampAssigner((e, ts) -> Long.parseLong(e)).timestampAssigner()
-                .extractTimestamp("12", 77)).isEqualTo(12);
+        assertThat(strategy.withTimestampAssigner((e, ts) -> Long.parseLong(e))
+                        .timestampAssigner()
+                        .extractTimestamp("12", 77))
+                .isEqualTo(12);
     }
 
     @Test
     void noWatermarksNeverAdvances() {
         Recorder out = new Recorder();
-        WatermarkGenerator<String> generator = WatermarkStrategy.<String>noWatermarks().createGenerator(InstantSource.system());
+        WatermarkGenerator<String> generator =
+                WatermarkStrategy.<String>noWatermarks().createGenerator(InstantSource.system());
         generator.onEvent("e", 5, out);
         generator.onPeriodicEmit(out);
         assertThat(out.events).isEmpty();

@@ -44,7 +44,8 @@ class TimersTest {
     }
 
     private static KeyedOperatorHarness<String, String, String> harness() throws Exception {
-        return KeyedOperatorHarness.of(command -> "k", Serdes.string(), Serdes.string(), keyed -> keyed.process(new Timers()));
+        return KeyedOperatorHarness.of(
+                command -> "k", Serdes.string(), Serdes.string(), keyed -> keyed.process(new Timers()));
     }
 
     @Test
@@ -59,9 +60,12 @@ class TimersTest {
             harness.processWatermark(19);
             assertThat(harness.output()).containsExactly("a@10 EVENT_TIME");
             harness.processWatermark(30);
-            assertThat(harness.outputWithTimestamps()).extracting(TimestampedValue::value)
+            assertThat(harness.outputWithTimestamps())
+                    .extracting(TimestampedValue::value)
                     .containsExactly("a@10 EVENT_TIME", "a@20 EVENT_TIME", "b@30 EVENT_TIME");
-            assertThat(harness.outputWithTimestamps()).extracting(TimestampedValue::timestamp).containsExactly(10L, 20L, 30L);
+            assertThat(harness.outputWithTimestamps())
+                    .extracting(TimestampedValue::timestamp)
+                    .containsExactly(10L, 20L, 30L);
             assertThat(harness.sideOutput(REGISTERED)).hasSize(6);
         }
     }

@@ -32,7 +32,8 @@ class KeyedStateTypesTest {
             words = context.getListState(new ListStateDescriptor<>("words", Serdes.string()));
             counts = context.getMapState(new MapStateDescriptor<>("counts", Serdes.string(), Serdes.longs()));
             total = context.getReducingState(new ReducingStateDescriptor<>("total", Long::sum, Serdes.longs()));
-            longest = context.getAggregatingState(new AggregatingStateDescriptor<>("longest", new Longest(), Serdes.string()));
+            longest = context.getAggregatingState(
+                    new AggregatingStateDescriptor<>("longest", new Longest(), Serdes.string()));
         }
 
         @Override
@@ -86,7 +87,10 @@ class KeyedStateTypesTest {
     }
 
     private static KeyedOperatorHarness<String, String, String> harness() throws Exception {
-        return KeyedOperatorHarness.of(word -> word.equals("!") ? "x" : word.substring(0, 1), Serdes.string(), Serdes.string(),
+        return KeyedOperatorHarness.of(
+                word -> word.equals("!") ? "x" : word.substring(0, 1),
+                Serdes.string(),
+                Serdes.string(),
                 keyed -> keyed.process(new AllStates()));
     }
 
@@ -99,19 +103,23 @@ class KeyedStateTypesTest {
             harness.processElement("yz", 0);
             harness.processElement("!", 0);
             harness.processElement("xc", 0);
-            assertThat(harness.output()).containsExactly(
-                    "x [xa] [xa=1] total=2 longest=xa empty=false",
-                    "x [xa, xbb] [xa=1, xbb=1] total=5 longest=xbb empty=false",
-                    "x [xa, xbb, xa] [xa=2, xbb=1] total=7 longest=xbb empty=false",
-                    "y [yz] [yz=1] total=2 longest=yz empty=false",
-                    "x [] [] total=null longest=null empty=true",
-                    "x [xc] [xc=1] total=2 longest=xc empty=false");
+            assertThat(harness.output())
+                    .containsExactly(
+                            "x [xa] [xa=1] total=2 longest=xa empty=false",
+                            "x [xa, xbb] [xa=1, xbb=1] total=5 longest=xbb empty=false",
+                            "x [xa, xbb, xa] [xa=2, xbb=1] total=7 longest=xbb empty=false",
+                            "y [yz] [yz=1] total=2 longest=yz empty=false",
+                            "x [] [] total=null longest=null empty=true",
+                            "x [xc] [xc=1] total=2 longest=xc empty=false");
         }
     }
 
     @Test
     void keysThatArePrefixesOfOneAnotherKeepTheirEntriesApart() throws Exception {
-        try (var harness = KeyedOperatorHarness.of(word -> word.substring(0, word.indexOf('.')), Serdes.string(), Serdes.string(),
+        try (var harness = KeyedOperatorHarness.of(
+                word -> word.substring(0, word.indexOf('.')),
+                Serdes.string(),
+                Serdes.string(),
                 keyed -> keyed.process(new AllStates()))) {
             harness.processElement("a1.x", 0);
             harness.processElement("a.y", 0);
@@ -142,13 +150,13 @@ class KeyedStateTypesTest {
         }
 
         @Override
-        public void processElement(String value, Context ctx, Collector<String> out) {
-        }
+        public void processElement(String value, Context ctx, Collector<String> out) {}
     }
 
     @Test
     void stateNamesAreUniquePerOperatorWhateverTheirKind() {
-        assertThatThrownBy(() -> KeyedOperatorHarness.of(v -> v, Serdes.string(), Serdes.string(),
-                keyed -> keyed.process(new TwoStatesOneName()))).hasMessageContaining("two states named same");
+        assertThatThrownBy(() -> KeyedOperatorHarness.of(
+                        v -> v, Serdes.string(), Serdes.string(), keyed -> keyed.process(new TwoStatesOneName())))
+                .hasMessageContaining("two states named same");
     }
 }

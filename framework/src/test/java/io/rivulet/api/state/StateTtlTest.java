@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
@@ -36,7 +36,8 @@ class StateTtlTest {
         public void open(RuntimeContext context) {
             ValueStateDescriptor<String> valueDescriptor = new ValueStateDescriptor<>("value", Serdes.string());
             ListStateDescriptor<String> listDescriptor = new ListStateDescriptor<>("list", Serdes.string());
-            MapStateDescriptor<String, String> mapDescriptor = new MapStateDescriptor<>("map", Serdes.string(), Serdes.string());
+            MapStateDescriptor<String, String> mapDescriptor =
+                    new MapStateDescriptor<>("map", Serdes.string(), Serdes.string());
             valueDescriptor.enableTimeToLive(ttl);
             listDescriptor.enableTimeToLive(ttl);
             mapDescriptor.enableTimeToLive(ttl);
@@ -58,20 +59,30 @@ class StateTtlTest {
     }
 
     private static KeyedOperatorHarness<String, String, String> harness(StateTtlConfig ttl) throws Exception {
-        return KeyedOperatorHarness.of(command -> "k", Serdes.string(), Serdes.string(), keyed -> keyed.process(new TtlStates(ttl)));
+        return KeyedOperatorHarness.of(
+                command -> "k", Serdes.string(), Serdes.string(), keyed -> keyed.process(new TtlStates(ttl)));
     }
 
     @ParameterizedTest(name = "{0}, {1}: write at 0, read at {2}, read at {3} -> {4} then {5}")
     @CsvSource({
-            "OnCreateAndWrite, NeverReturnExpired, 5, 9, v, v",
-            "OnCreateAndWrite, NeverReturnExpired, 5, 10, v, null",
-            "OnReadAndWrite, NeverReturnExpired, 5, 10, v, v",
-            "OnReadAndWrite, NeverReturnExpired, 10, 11, null, null",
-            "OnCreateAndWrite, ReturnExpiredIfNotCleanedUp, 10, 11, v, null",
+        "OnCreateAndWrite, NeverReturnExpired, 5, 9, v, v",
+        "OnCreateAndWrite, NeverReturnExpired, 5, 10, v, null",
+        "OnReadAndWrite, NeverReturnExpired, 5, 10, v, v",
+        "OnReadAndWrite, NeverReturnExpired, 10, 11, null, null",
+        "OnCreateAndWrite, ReturnExpiredIfNotCleanedUp, 10, 11, v, null",
     })
-    void aValueExpiresTtlAfterItsLastWriteOrAccess(StateTtlConfig.UpdateType update, StateTtlConfig.StateVisibility visibility,
-            long firstRead, long secondRead, String first, String second) throws Exception {
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(10)).setUpdateType(update).setStateVisibility(visibility).build();
+    void aValueExpiresTtlAfterItsLastWriteOrAccess(
+            StateTtlConfig.UpdateType update,
+            StateTtlConfig.StateVisibility visibility,
+            long firstRead,
+            long secondRead,
+            String first,
+            String second)
+            throws Exception {
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(10))
+                .setUpdateType(update)
+                .setStateVisibility(visibility)
+                .build();
         try (var harness = harness(ttl)) {
             harness.processElement("w:v", 0);
             harness.setProcessingTime(firstRead);
@@ -84,7 +95,8 @@ class StateTtlTest {
 
     @Test
     void listAndMapEntriesExpireOneByOne() throws Exception {
-        try (var harness = harness(StateTtlConfig.newBuilder(Duration.ofMillis(10)).build())) {
+        try (var harness =
+                harness(StateTtlConfig.newBuilder(Duration.ofMillis(10)).build())) {
             harness.processElement("l:a", 0);
             harness.processElement("m:a", 0);
             harness.setProcessingTime(6);
@@ -100,7 +112,8 @@ class StateTtlTest {
     void aBackgroundSweepRemovesExpiredEntriesThatAreNeverRead() throws Exception {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(10))
                 .setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
-                .cleanupInBackground(Duration.ofMillis(5)).build();
+                .cleanupInBackground(Duration.ofMillis(5))
+                .build();
         try (var harness = harness(ttl)) {
             harness.processElement("w:v", 0);
             harness.setProcessingTime(20);
@@ -133,9 +146,13 @@ class StateTtlTest {
     void aBackgroundSweepReachesTheStateOfWindowFunctionsToo() throws Exception {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofMillis(10))
                 .setStateVisibility(StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp)
-                .cleanupInBackground(Duration.ofMillis(5)).build();
-        try (KeyedOperatorHarness<String, Long, String> harness = KeyedOperatorHarness.of(value -> "k", Serdes.string(),
-                Serdes.longs(), keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .cleanupInBackground(Duration.ofMillis(5))
+                .build();
+        try (KeyedOperatorHarness<String, Long, String> harness = KeyedOperatorHarness.of(
+                value -> "k",
+                Serdes.string(),
+                Serdes.longs(),
+                keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                         .process(new CountFiringsPerKey(ttl)))) {
             harness.processElement(1L, 1);
             harness.processWatermark(9);
@@ -143,8 +160,8 @@ class StateTtlTest {
             // Still stored, the count would be visible (ReturnExpiredIfNotCleanedUp): the sweep at 20 removed it.
             harness.processElement(11L, 11);
             harness.processWatermark(19);
-            assertThat(harness.output()).containsExactly("TimeWindow{start=0, end=10} firings=1",
-                    "TimeWindow{start=10, end=20} firings=1");
+            assertThat(harness.output())
+                    .containsExactly("TimeWindow{start=0, end=10} firings=1", "TimeWindow{start=10, end=20} firings=1");
         }
     }
 }

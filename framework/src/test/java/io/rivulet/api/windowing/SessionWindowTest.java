@@ -21,14 +21,14 @@ class SessionWindowTest {
 
     private static final OutputTag<Long> LATE = new OutputTag<>("late");
 
-
     private static EventTimeSessionWindows<Long> gap(long millis) {
         return EventTimeSessionWindows.withGap(Duration.ofMillis(millis));
     }
 
     @Test
     void elementsWithinTheGapFormOneSessionEndingGapAfterTheLastElement() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
+        try (var harness = longs(keyed ->
+                keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processElement(2L, 20);
             harness.processElement(3L, 5);
@@ -46,7 +46,8 @@ class SessionWindowTest {
 
     @Test
     void aLateClickThatReachesAnOpenSessionExtendsItAndOneThatReachesNothingIsSideOutput() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).sideOutputLateData(LATE).process(new Describe<>()))) {
+        try (var harness =
+                longs(keyed -> keyed.window(gap(10)).sideOutputLateData(LATE).process(new Describe<>()))) {
             harness.processElement(100L, 100);
             harness.processWatermark(105);
             // Late (95 <= 105) but [95,105) touches the open session [100,110): accepted, the session grows.
@@ -61,15 +62,18 @@ class SessionWindowTest {
 
     @Test
     void aLateElementWithinTheAllowedLatenessReFiresTheMergedSession() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).allowedLateness(Duration.ofMillis(20))
-                .sideOutputLateData(LATE).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
+        try (var harness = longs(keyed -> keyed.window(gap(10))
+                .allowedLateness(Duration.ofMillis(20))
+                .sideOutputLateData(LATE)
+                .aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processWatermark(9);
             assertThat(harness.output()).containsExactly("k TimeWindow{start=0, end=10} -> 1");
             // Late (3 <= 9) but within the lateness: the session grows to [0,13) and fires again at its new end.
             harness.processElement(2L, 3);
             harness.processWatermark(12);
-            assertThat(harness.output()).containsExactly("k TimeWindow{start=0, end=10} -> 1", "k TimeWindow{start=0, end=13} -> 2");
+            assertThat(harness.output())
+                    .containsExactly("k TimeWindow{start=0, end=10} -> 1", "k TimeWindow{start=0, end=13} -> 2");
             // [0,13) is dropped at 12 + 20; a click at 4 opens [4,14), dropped at 33 already.
             harness.processWatermark(33);
             harness.processElement(3L, 4);
@@ -79,7 +83,8 @@ class SessionWindowTest {
 
     @Test
     void countTriggerStateIsMergedWithTheSessions() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(20)).trigger(PurgingTrigger.of(CountTrigger.<TimeWindow>of(3)))
+        try (var harness = longs(keyed -> keyed.window(gap(20))
+                .trigger(PurgingTrigger.of(CountTrigger.<TimeWindow>of(3)))
                 .process(new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processElement(2L, 30);
@@ -99,18 +104,23 @@ class SessionWindowTest {
             harness.processElement(10L, 40);
             harness.processElement(30L, 45);
             harness.processWatermark(100);
-            assertThat(harness.output()).containsExactly("k TimeWindow{start=0, end=5} -> 5", "k TimeWindow{start=8, end=28} -> 20",
-                    "k TimeWindow{start=40, end=75} -> 10,30");
+            assertThat(harness.output())
+                    .containsExactly(
+                            "k TimeWindow{start=0, end=5} -> 5",
+                            "k TimeWindow{start=8, end=28} -> 20",
+                            "k TimeWindow{start=40, end=75} -> 10,30");
         }
     }
 
     @Test
     void sessionsOfDifferentKeysDoNotMerge() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
+        try (var harness = longs(keyed ->
+                keyed.window(gap(10)).aggregate(new CountElements<Long>(), Serdes.longs(), new Describe<>()))) {
             harness.processElement("a", 1L, 0);
             harness.processElement("b", 1L, 5);
             harness.processWatermark(100);
-            assertThat(harness.output()).containsExactly("a TimeWindow{start=0, end=10} -> 1", "b TimeWindow{start=5, end=15} -> 1");
+            assertThat(harness.output())
+                    .containsExactly("a TimeWindow{start=0, end=10} -> 1", "b TimeWindow{start=5, end=15} -> 1");
         }
     }
 }

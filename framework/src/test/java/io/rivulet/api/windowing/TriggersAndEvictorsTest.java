@@ -31,21 +31,25 @@ class TriggersAndEvictorsTest {
 
     @Test
     void processingTimeWindowsFollowTheClockNotTheWatermark() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(TumblingProcessingTimeWindows.of(Duration.ofMillis(10))).reduce(Long::sum))) {
+        try (var harness = longs(keyed -> keyed.window(TumblingProcessingTimeWindows.of(Duration.ofMillis(10)))
+                .reduce(Long::sum))) {
             harness.setProcessingTime(3);
             harness.processElement(1L, 1_000_000);
             harness.processElement(2L, 0);
             harness.processWatermark(Long.MAX_VALUE - 1);
             assertThat(harness.output()).isEmpty();
             harness.setProcessingTime(9);
-            assertThat(harness.outputWithTimestamps()).extracting(v -> v.value() + "@" + v.timestamp()).containsExactly("3@9");
+            assertThat(harness.outputWithTimestamps())
+                    .extracting(v -> v.value() + "@" + v.timestamp())
+                    .containsExactly("3@9");
         }
     }
 
     @Test
     void slidingProcessingTimeWindowsFireEachSlide() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(SlidingProcessingTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
-                .reduce(Long::sum))) {
+        try (var harness = longs(
+                keyed -> keyed.window(SlidingProcessingTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
+                        .reduce(Long::sum))) {
             harness.setProcessingTime(6);
             harness.processElement(1L, 0);
             harness.setProcessingTime(12);
@@ -58,7 +62,8 @@ class TriggersAndEvictorsTest {
     @Test
     void purgingTriggerDropsTheContentsAtEveryFiring() throws Exception {
         try (var harness = longs(keyed -> keyed.window(GlobalWindows.create())
-                .trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(2))).reduce(Long::sum))) {
+                .trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(2)))
+                .reduce(Long::sum))) {
             for (long i = 1; i <= 5; i++) {
                 harness.processElement(i, 0);
             }
@@ -95,7 +100,8 @@ class TriggersAndEvictorsTest {
     @Test
     void aCustomTriggerDecidesWhenToFireAndPurge() throws Exception {
         try (var harness = longs(keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000)))
-                .trigger(new EveryElementThenAt100()).reduce(Long::sum))) {
+                .trigger(new EveryElementThenAt100())
+                .reduce(Long::sum))) {
             harness.processElement(1L, 10);
             harness.processElement(2L, 20);
             harness.processWatermark(100);
@@ -108,8 +114,10 @@ class TriggersAndEvictorsTest {
 
     @Test
     void countEvictorKeepsTheLastElements() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(GlobalWindows.create()).trigger(CountTrigger.of(3))
-                .evictor(CountEvictor.of(2)).process(new Describe<>()))) {
+        try (var harness = longs(keyed -> keyed.window(GlobalWindows.create())
+                .trigger(CountTrigger.of(3))
+                .evictor(CountEvictor.of(2))
+                .process(new Describe<>()))) {
             for (long i = 1; i <= 6; i++) {
                 harness.processElement(i, i);
             }
@@ -120,7 +128,8 @@ class TriggersAndEvictorsTest {
     @Test
     void timeEvictorKeepsTheLastStretchOfEventTimeAndReduceRunsOverWhatIsLeft() throws Exception {
         try (var harness = longs(keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
-                .evictor(TimeEvictor.of(Duration.ofMillis(10))).reduce(Long::sum))) {
+                .evictor(TimeEvictor.of(Duration.ofMillis(10)))
+                .reduce(Long::sum))) {
             harness.processElement(1L, 80);
             harness.processElement(2L, 89);
             harness.processElement(4L, 90);
@@ -133,8 +142,10 @@ class TriggersAndEvictorsTest {
 
     @Test
     void deltaEvictorDropsElementsFarFromTheLast() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(GlobalWindows.create()).trigger(CountTrigger.of(4))
-                .evictor(DeltaEvictor.<Long, GlobalWindow>of(5, (a, b) -> Math.abs(a - b))).process(new Describe<>()))) {
+        try (var harness = longs(keyed -> keyed.window(GlobalWindows.create())
+                .trigger(CountTrigger.of(4))
+                .evictor(DeltaEvictor.<Long, GlobalWindow>of(5, (a, b) -> Math.abs(a - b)))
+                .process(new Describe<>()))) {
             harness.processElement(1L, 0);
             harness.processElement(20L, 0);
             harness.processElement(18L, 0);
@@ -146,7 +157,8 @@ class TriggersAndEvictorsTest {
     /** Counts the firings of each window in per-window state, and of each key in global state. */
     static final class Firings extends ProcessWindowFunction<Long, String, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
-        private static final ValueStateDescriptor<Long> FIRINGS = new ValueStateDescriptor<>("firings", Serdes.longs(), 0L);
+        private static final ValueStateDescriptor<Long> FIRINGS =
+                new ValueStateDescriptor<>("firings", Serdes.longs(), 0L);
 
         @Override
         public void process(String key, Context context, Iterable<Long> elements, Collector<String> out) {
@@ -166,13 +178,15 @@ class TriggersAndEvictorsTest {
     @Test
     void processWindowFunctionsKeepPerWindowAndPerKeyState() throws Exception {
         try (var harness = longs(keyed -> keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
-                .allowedLateness(Duration.ofMillis(10)).process(new Firings()))) {
+                .allowedLateness(Duration.ofMillis(10))
+                .process(new Firings()))) {
             harness.processElement(1L, 1);
             harness.processWatermark(9);
             harness.processElement(2L, 2);
             harness.processElement(3L, 13);
             harness.processWatermark(19);
-            assertThat(harness.output()).containsExactly("0: window 1, key 1", "0: window 2, key 2", "10: window 1, key 3");
+            assertThat(harness.output())
+                    .containsExactly("0: window 1, key 1", "0: window 2, key 2", "10: window 1, key 3");
         }
     }
 }

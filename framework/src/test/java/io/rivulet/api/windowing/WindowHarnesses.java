@@ -13,8 +13,7 @@ import io.rivulet.testing.KeyedOperatorHarness;
 /** Harnesses over {@code Long} elements keyed by one key, and window functions that show what fired. */
 final class WindowHarnesses {
 
-    private WindowHarnesses() {
-    }
+    private WindowHarnesses() {}
 
     static <O> KeyedOperatorHarness<String, Long, O> longs(Function<KeyedStream<Long, String>, DataStream<O>> operators)
             throws Exception {
@@ -29,7 +28,8 @@ final class WindowHarnesses {
         @Override
         public void process(String key, Context context, Iterable<Long> elements, Collector<String> out) {
             StringBuilder values = new StringBuilder();
-            elements.forEach(value -> values.append(values.length() == 0 ? "" : ",").append(value));
+            elements.forEach(
+                    value -> values.append(values.length() == 0 ? "" : ",").append(value));
             out.collect(key + " " + context.window() + " -> " + values);
         }
     }

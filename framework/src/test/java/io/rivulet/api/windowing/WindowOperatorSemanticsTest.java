@@ -39,27 +39,29 @@ class WindowOperatorSemanticsTest {
             harness.processWatermark(9);
             assertThat(harness.outputWithTimestamps()).containsExactly(new TimestampedValue<>(3L, 9));
             harness.processWatermark(19);
-            assertThat(harness.outputWithTimestamps()).containsExactly(new TimestampedValue<>(3L, 9),
-                    new TimestampedValue<>(4L, 19));
+            assertThat(harness.outputWithTimestamps())
+                    .containsExactly(new TimestampedValue<>(3L, 9), new TimestampedValue<>(4L, 19));
         }
     }
 
     @ParameterizedTest(name = "lateness={0} watermark={1} ts={2}: late={3}, to the side output={4}")
     @CsvSource({
-            "0, 9, 9, true, true",
-            "0, 9, 10, false, false",
-            "0, 19, 12, true, true",
-            "5, 9, 5, false, false",
-            "5, 14, 9, true, true",
-            "5, 13, 8, true, false",
-            "5, 24, 15, true, true",
-            "5, 20, 16, false, false",
+        "0, 9, 9, true, true",
+        "0, 9, 10, false, false",
+        "0, 19, 12, true, true",
+        "5, 9, 5, false, false",
+        "5, 14, 9, true, true",
+        "5, 13, 8, true, false",
+        "5, 24, 15, true, true",
+        "5, 20, 16, false, false",
     })
-    void aRecordIsLateIffTsPlusAllowedLatenessIsAtMostTheWatermark(long lateness, long watermark, long ts, boolean late,
-            boolean toSideOutput) throws Exception {
+    void aRecordIsLateIffTsPlusAllowedLatenessIsAtMostTheWatermark(
+            long lateness, long watermark, long ts, boolean late, boolean toSideOutput) throws Exception {
         assertThat(ts + lateness <= watermark).isEqualTo(late);
-        try (var harness = longs(keyed -> keyed.window(tumbling(10)).allowedLateness(Duration.ofMillis(lateness))
-                .sideOutputLateData(LATE).reduce(Long::sum))) {
+        try (var harness = longs(keyed -> keyed.window(tumbling(10))
+                .allowedLateness(Duration.ofMillis(lateness))
+                .sideOutputLateData(LATE)
+                .reduce(Long::sum))) {
             harness.processWatermark(watermark);
             harness.processElement(ts, ts);
             harness.processWatermark(1_000);
@@ -71,8 +73,10 @@ class WindowOperatorSemanticsTest {
 
     @Test
     void aLateRecordGoesToTheSideOutputOnlyIfNoneOfItsWindowsAcceptedIt() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
-                .sideOutputLateData(LATE).process(new Describe<>()))) {
+        try (var harness =
+                longs(keyed -> keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
+                        .sideOutputLateData(LATE)
+                        .process(new Describe<>()))) {
             harness.processWatermark(9);
             // 7 belongs to [0,10), which is done, and to [5,15), which still accepts it.
             harness.processElement(7L, 7);
@@ -85,13 +89,16 @@ class WindowOperatorSemanticsTest {
 
     @Test
     void aLateRecordWithinTheAllowedLatenessReFiresItsWindowUntilTheStateIsDropped() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(tumbling(10)).allowedLateness(Duration.ofMillis(5))
-                .sideOutputLateData(LATE).reduce(Long::sum))) {
+        try (var harness = longs(keyed -> keyed.window(tumbling(10))
+                .allowedLateness(Duration.ofMillis(5))
+                .sideOutputLateData(LATE)
+                .reduce(Long::sum))) {
             harness.processElement(1L, 1);
             harness.processWatermark(9);
             assertThat(harness.output()).containsExactly(1L);
             harness.processElement(2L, 2);
-            assertThat(harness.outputWithTimestamps()).containsExactly(new TimestampedValue<>(1L, 9), new TimestampedValue<>(3L, 9));
+            assertThat(harness.outputWithTimestamps())
+                    .containsExactly(new TimestampedValue<>(1L, 9), new TimestampedValue<>(3L, 9));
             harness.processWatermark(13);
             harness.processElement(4L, 3);
             assertThat(harness.output()).containsExactly(1L, 3L, 7L);
@@ -105,7 +112,8 @@ class WindowOperatorSemanticsTest {
 
     @Test
     void aCountTriggerFiresEveryNElementsAndKeepsTheContents() throws Exception {
-        try (var harness = longs(keyed -> keyed.window(GlobalWindows.create()).trigger(CountTrigger.of(2)).reduce(Long::sum))) {
+        try (var harness = longs(keyed ->
+                keyed.window(GlobalWindows.create()).trigger(CountTrigger.of(2)).reduce(Long::sum))) {
             harness.processElement(1L, 0);
             harness.processElement(2L, 0);
             harness.processElement(3L, 0);
@@ -122,9 +130,14 @@ class WindowOperatorSemanticsTest {
             harness.processElement("c", 15L, 15);
             harness.processElement("a", 35L, 35);
             harness.processWatermark(29);
-            assertThat(harness.outputWithTimestamps()).extracting(TimestampedValue::timestamp).containsExactly(9L, 19L, 29L);
-            assertThat(harness.output()).containsExactly("a TimeWindow{start=0, end=10} -> 5",
-                    "c TimeWindow{start=10, end=20} -> 15", "b TimeWindow{start=20, end=30} -> 25");
+            assertThat(harness.outputWithTimestamps())
+                    .extracting(TimestampedValue::timestamp)
+                    .containsExactly(9L, 19L, 29L);
+            assertThat(harness.output())
+                    .containsExactly(
+                            "a TimeWindow{start=0, end=10} -> 5",
+                            "c TimeWindow{start=10, end=20} -> 15",
+                            "b TimeWindow{start=20, end=30} -> 25");
         }
     }
 
@@ -160,8 +173,8 @@ class WindowOperatorSemanticsTest {
             harness.processElement(50L, 25);
             harness.restart();
             harness.processWatermark(100);
-            assertThat(harness.outputWithTimestamps()).containsExactly(new TimestampedValue<>(1L, 9),
-                    new TimestampedValue<>(2L, 19));
+            assertThat(harness.outputWithTimestamps())
+                    .containsExactly(new TimestampedValue<>(1L, 9), new TimestampedValue<>(2L, 19));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessWindowFunction;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
 import io.rivulet.api.windowing.windows.TimeWindow;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testfunctions.CountElements;
 import io.rivulet.testkit.Await;
@@ -47,14 +48,14 @@ class EventTimeWindowsTest {
     @TempDir
     Path stateDir;
 
-
     /** {@code region,windowStart,count}. */
     static final class Describe extends ProcessWindowFunction<Long, String, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public void process(String region, Context context, Iterable<Long> counts, Collector<String> out) {
-            out.collect(region + "," + context.window().getStart() + "," + counts.iterator().next());
+            out.collect(region + "," + context.window().getStart() + ","
+                    + counts.iterator().next());
         }
     }
 
@@ -69,22 +70,33 @@ class EventTimeWindowsTest {
 
     private JobBuilder regionCounts(String input, String output, WatermarkStrategy<String> strategy) {
         JobBuilder job = new JobBuilder();
-        job.fromSource(KafkaSource.values(input, Serdes.string()), strategy.withTimestampAssigner((r, ts) -> timestampOf(r)))
+        job.fromSource(
+                        KafkaSource.values(input, Serdes.string()),
+                        strategy.withTimestampAssigner((r, ts) -> timestampOf(r)))
                 .keyBy(EventTimeWindowsTest::regionOf, Serdes.string(), Serdes.string())
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW)))
-                .aggregate(new CountElements<String>(), Serdes.longs(), new Describe()).uid("region-counts")
+                .aggregate(new CountElements<String>(), Serdes.longs(), new Describe())
+                .uid("region-counts")
                 .sinkTo(KafkaSink.values(output, Serdes.string()));
         return job;
     }
 
     private RuntimeConfig config(String applicationId, KafkaCluster kafka) {
-        return new RuntimeConfig(applicationId, Map.of("bootstrap.servers", kafka.bootstrapServers()), stateDir,
-                ProcessingGuarantee.EXACTLY_ONCE, Duration.ofMillis(100), 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
-                Optional.empty(), false);
+        return new RuntimeConfig(
+                applicationId,
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                stateDir,
+                ProcessingGuarantee.EXACTLY_ONCE,
+                Duration.ofMillis(100),
+                1,
+                ErrorPolicy.FAIL,
+                ErrorPolicy.FAIL,
+                Optional.empty(),
+                false);
     }
 
-    private static List<String> produce(KafkaCluster kafka, String topic, int partition, int firstSensor, long fromSecond,
-            long toSecond) {
+    private static List<String> produce(
+            KafkaCluster kafka, String topic, int partition, int firstSensor, long fromSecond, long toSecond) {
         List<String> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
             for (long second = fromSecond; second < toSecond; second++) {
@@ -109,7 +121,8 @@ class EventTimeWindowsTest {
 
     private static List<String> output(KafkaCluster kafka, String topic) {
         return TestRecords.readAllCommitted(kafka.bootstrapServers(), topic, Duration.ofSeconds(30)).stream()
-                .map(ConsumerRecord::value).toList();
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     @Test
@@ -122,12 +135,18 @@ class EventTimeWindowsTest {
         readings.addAll(produce(kafka, "readings", 0, 0, 0, 100));
         readings.addAll(produce(kafka, "readings", 1, 3, 0, 20));
         readings.addAll(produce(kafka, "readings", 2, 6, 0, 20));
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("two-stage", kafka),
-                regionCounts("readings", "region-counts", WatermarkStrategy.forMonotonousTimestamps()).graph(), error -> { })) {
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                config("two-stage", kafka),
+                JobGraphs.of(regionCounts("readings", "region-counts", WatermarkStrategy.forMonotonousTimestamps())),
+                error -> {})) {
             Map<String, Long> firstWindows = expectedCounts(readings, WINDOW);
-            Await.until(Duration.ofSeconds(60), "the windows of [0 s, 10 s) of both regions",
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "the windows of [0 s, 10 s) of both regions",
                     () -> output(kafka, "region-counts").size() >= firstWindows.size());
-            Await.holdsFor(Duration.ofSeconds(2), "no window after [0 s, 10 s) fires while partitions 1 and 2 are at 20 s",
+            Await.holdsFor(
+                    Duration.ofSeconds(2),
+                    "no window after [0 s, 10 s) fires while partitions 1 and 2 are at 20 s",
                     () -> output(kafka, "region-counts").size() == firstWindows.size());
 
             readings.addAll(produce(kafka, "readings", 1, 3, 20, 100));
@@ -137,13 +156,16 @@ class EventTimeWindowsTest {
                 readings.addAll(produce(kafka, "readings", partition, 0, 200, 201));
             }
             Map<String, Long> expected = expectedCounts(readings, 100 * SECOND);
-            Await.until(Duration.ofSeconds(60), "every window up to 100 s",
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "every window up to 100 s",
                     () -> output(kafka, "region-counts").size() >= expected.size());
             Map<String, Long> emitted = new TreeMap<>();
             for (String line : output(kafka, "region-counts")) {
                 String[] fields = line.split(",");
                 assertThat(emitted.put(fields[0] + "," + fields[1], Long.parseLong(fields[2])))
-                        .as("window %s fired once", line).isNull();
+                        .as("window %s fired once", line)
+                        .isNull();
             }
             assertThat(emitted).isEqualTo(expected);
         }
@@ -157,20 +179,29 @@ class EventTimeWindowsTest {
         List<String> readings = produce(kafka, "sparse", 0, 0, 0, 30);
 
         WatermarkStrategy<String> plain = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ZERO);
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("sparse-held", kafka),
-                regionCounts("sparse", "sparse-held", plain).graph(), error -> { })) {
-            Await.until(Duration.ofSeconds(60), "source task 0_0 at 29 s", () -> runtime.watermarks().getOrDefault("0_0",
-                    Long.MIN_VALUE) == 29 * SECOND - 1);
-            Await.holdsFor(Duration.ofSeconds(2), "partition 1, without data, holds event time after the shuffle back",
-                    () -> runtime.watermarks().get("1_0") == Long.MIN_VALUE && output(kafka, "sparse-held").isEmpty());
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                config("sparse-held", kafka),
+                JobGraphs.of(regionCounts("sparse", "sparse-held", plain)),
+                error -> {})) {
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "source task 0_0 at 29 s",
+                    () -> runtime.watermarks().getOrDefault("0_0", Long.MIN_VALUE) == 29 * SECOND - 1);
+            Await.holdsFor(
+                    Duration.ofSeconds(2),
+                    "partition 1, without data, holds event time after the shuffle back",
+                    () -> runtime.watermarks().get("1_0") == Long.MIN_VALUE
+                            && output(kafka, "sparse-held").isEmpty());
         }
 
         WatermarkStrategy<String> idle = WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ZERO)
                 .withIdleness(Duration.ofMillis(500));
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("sparse-idle", kafka),
-                regionCounts("sparse", "sparse-idle", idle).graph(), error -> { })) {
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                config("sparse-idle", kafka), JobGraphs.of(regionCounts("sparse", "sparse-idle", idle)), error -> {})) {
             Map<String, Long> expected = expectedCounts(readings, 20 * SECOND);
-            Await.until(Duration.ofSeconds(60), "the windows before 20 s, once partition 1 is idle",
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "the windows before 20 s, once partition 1 is idle",
                     () -> output(kafka, "sparse-idle").size() >= expected.size());
             assertThat(output(kafka, "sparse-idle")).hasSize(expected.size());
         }

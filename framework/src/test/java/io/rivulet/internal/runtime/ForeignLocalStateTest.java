@@ -2,7 +2,6 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testkit.ClusterSpec;
 import io.rivulet.testkit.KafkaCluster;
@@ -62,14 +63,26 @@ class ForeignLocalStateTest {
             JobBuilder job = new JobBuilder();
             job.fromSource(KafkaSource.values("words", Serdes.string()))
                     .keyBy(word -> word, Serdes.string(), Serdes.string())
-                    .process(new Count()).uid("count")
+                    .process(new Count())
+                    .uid("count")
                     .sinkTo(KafkaSink.values("counts", Serdes.string()));
-            RuntimeConfig config = new RuntimeConfig("foreign-state", Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                    stateDir, ProcessingGuarantee.EXACTLY_ONCE, Duration.ofMillis(100), 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
-                    Optional.empty(), false);
-            try (StreamsRuntime runtime = StreamsRuntime.start(config, job.graph(), error -> { })) {
-                return TestRecords.readCommitted(kafka.bootstrapServers(), "counts", words.size(), Duration.ofSeconds(60))
-                        .stream().map(ConsumerRecord::value).toList();
+            RuntimeConfig config = new RuntimeConfig(
+                    "foreign-state",
+                    Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                    stateDir,
+                    ProcessingGuarantee.EXACTLY_ONCE,
+                    Duration.ofMillis(100),
+                    1,
+                    ErrorPolicy.FAIL,
+                    ErrorPolicy.FAIL,
+                    Optional.empty(),
+                    false);
+            try (StreamsRuntime runtime = StreamsRuntime.start(config, JobGraphs.of(job), error -> {})) {
+                return TestRecords.readCommitted(
+                                kafka.bootstrapServers(), "counts", words.size(), Duration.ofSeconds(60))
+                        .stream()
+                        .map(ConsumerRecord::value)
+                        .toList();
             }
         }
     }

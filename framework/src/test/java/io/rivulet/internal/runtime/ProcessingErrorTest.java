@@ -2,8 +2,6 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.internal.runtime.task.ErrorPolicy;
-import io.rivulet.internal.runtime.task.StreamsFatalException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +20,9 @@ import io.rivulet.api.JobBuilder;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testkit.KafkaCluster;
@@ -42,13 +43,28 @@ class ProcessingErrorTest {
     void deadLetterWritesTheFailedRecordOnceAndNoneOfItsPartialOutput(KafkaCluster kafka) throws Exception {
         List<String> output = run(kafka, "dl", ErrorPolicy.DEAD_LETTER, null);
         assertThat(output).containsExactly("a", "b", "c", "d");
-        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(kafka.bootstrapServers(),
-                DeadLetters.topicFor("errors-dl"), 2, Duration.ofSeconds(5), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(
+                kafka.bootstrapServers(),
+                DeadLetters.topicFor("errors-dl"),
+                2,
+                Duration.ofSeconds(5),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("x boom y");
-        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.HEADER_STAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.get(0)
+                                .headers()
+                                .lastHeader(DeadLetters.HEADER_STAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo("processing");
-        assertThat(new String(dead.get(0).headers().lastHeader(DeadLetters.HEADER_OFFSET).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.get(0)
+                                .headers()
+                                .lastHeader(DeadLetters.HEADER_OFFSET)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo("1");
     }
 
@@ -62,11 +78,13 @@ class ProcessingErrorTest {
         CompletableFuture<Throwable> fatal = new CompletableFuture<>();
         run(kafka, "fail", ErrorPolicy.FAIL, fatal);
         Throwable error = fatal.get(60, TimeUnit.SECONDS);
-        assertThat(error).isInstanceOf(StreamsFatalException.class)
+        assertThat(error)
+                .isInstanceOf(StreamsFatalException.class)
                 .hasMessageContaining("processing of the record at topic errors-fail-in, partition 0, offset 1")
                 .hasRootCauseMessage("boom");
         assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), "errors-fail-out", Duration.ofSeconds(10)))
-                .extracting(ConsumerRecord::value).doesNotContain("x");
+                .extracting(ConsumerRecord::value)
+                .doesNotContain("x");
     }
 
     private List<String> run(KafkaCluster kafka, String name, ErrorPolicy policy, CompletableFuture<Throwable> fatal) {
@@ -86,17 +104,29 @@ class ProcessingErrorTest {
                     }
                 })
                 .sinkTo(KafkaSink.values(out, Serdes.string()));
-        RuntimeConfig config = new RuntimeConfig("errors-" + name, Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                stateDir, ProcessingGuarantee.EXACTLY_ONCE, Duration.ofMillis(100), 1, ErrorPolicy.FAIL, policy,
-                Optional.empty(), false);
-        try (StreamsRuntime runtime = StreamsRuntime.start(config, job.graph(),
-                error -> { if (fatal != null) { fatal.complete(error); } })) {
+        RuntimeConfig config = new RuntimeConfig(
+                "errors-" + name,
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                stateDir,
+                ProcessingGuarantee.EXACTLY_ONCE,
+                Duration.ofMillis(100),
+                1,
+                ErrorPolicy.FAIL,
+                policy,
+                Optional.empty(),
+                false);
+        try (StreamsRuntime runtime = StreamsRuntime.start(config, JobGraphs.of(job), error -> {
+            if (fatal != null) {
+                fatal.complete(error);
+            }
+        })) {
             if (fatal != null) {
                 fatal.join();
                 return List.of();
             }
             return TestRecords.readCommitted(kafka.bootstrapServers(), out, 4, Duration.ofSeconds(60)).stream()
-                    .map(ConsumerRecord::value).toList();
+                    .map(ConsumerRecord::value)
+                    .toList();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.rivulet.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,17 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.BroadcastProcessFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.ProcessJoinFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.ListState;
 import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testfunctions.Echo;
 import io.rivulet.testkit.Await;
@@ -49,9 +50,17 @@ class TwoInputJobsTest {
     Path stateDir;
 
     private RuntimeConfig config(String applicationId, KafkaCluster kafka) {
-        return new RuntimeConfig(applicationId, Map.of("bootstrap.servers", kafka.bootstrapServers()), stateDir,
-                ProcessingGuarantee.EXACTLY_ONCE, Duration.ofMillis(100), 1, ErrorPolicy.FAIL, ErrorPolicy.FAIL,
-                Optional.empty(), false);
+        return new RuntimeConfig(
+                applicationId,
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                stateDir,
+                ProcessingGuarantee.EXACTLY_ONCE,
+                Duration.ofMillis(100),
+                1,
+                ErrorPolicy.FAIL,
+                ErrorPolicy.FAIL,
+                Optional.empty(),
+                false);
     }
 
     private static long timestampOf(String value) {
@@ -72,13 +81,17 @@ class TwoInputJobsTest {
         JobBuilder job = new JobBuilder();
         DataStream<String> a = job.fromSource(KafkaSource.values("union-a", Serdes.string()));
         DataStream<String> b = job.fromSource(KafkaSource.values("union-b", Serdes.string()));
-        a.union(b).keyBy(TwoInputJobsTest::keyOf, Serdes.string(), Serdes.string())
-                .process(new Echo()).uid("echo")
+        a.union(b)
+                .keyBy(TwoInputJobsTest::keyOf, Serdes.string(), Serdes.string())
+                .process(new Echo())
+                .uid("echo")
                 .sinkTo(KafkaSink.values("union-out", Serdes.string()));
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("union", kafka), job.graph(), error -> { })) {
-            List<ConsumerRecord<String, String>> out = TestRecords.readCommitted(kafka.bootstrapServers(), "union-out", 5,
-                    Duration.ofSeconds(60));
-            assertThat(out).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("x,1", "y,2", "x,3", "x,4", "z,5");
+        try (StreamsRuntime runtime = StreamsRuntime.start(config("union", kafka), JobGraphs.of(job), error -> {})) {
+            List<ConsumerRecord<String, String>> out =
+                    TestRecords.readCommitted(kafka.bootstrapServers(), "union-out", 5, Duration.ofSeconds(60));
+            assertThat(out)
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder("x,1", "y,2", "x,3", "x,4", "z,5");
         }
     }
 
@@ -125,22 +138,26 @@ class TwoInputJobsTest {
                 .intervalJoin(job.fromSource(KafkaSource.values("payments", Serdes.string()), strategy)
                         .keyBy(TwoInputJobsTest::keyOf, Serdes.string(), Serdes.string()))
                 .between(Duration.ZERO, Duration.ofSeconds(10))
-                .process(new Pair()).uid("paid")
+                .process(new Pair())
+                .uid("paid")
                 .sinkTo(KafkaSink.values("paid-orders", Serdes.string()));
         AtomicReference<Throwable> fatal = new AtomicReference<>();
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("interval-join", kafka), job.graph(), fatal::set)) {
-            List<ConsumerRecord<String, String>> out = TestRecords.readCommitted(kafka.bootstrapServers(), "paid-orders",
-                    expected.size(), Duration.ofSeconds(60));
+        try (StreamsRuntime runtime =
+                StreamsRuntime.start(config("interval-join", kafka), JobGraphs.of(job), fatal::set)) {
+            List<ConsumerRecord<String, String>> out = TestRecords.readCommitted(
+                    kafka.bootstrapServers(), "paid-orders", expected.size(), Duration.ofSeconds(60));
             assertThat(fatal.get()).isNull();
             assertThat(out).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(out).allSatisfy(r -> assertThat(r.timestamp()).isEqualTo(Long.parseLong(r.value().split("@")[1])));
+            assertThat(out)
+                    .allSatisfy(r -> assertThat(r.timestamp())
+                            .isEqualTo(Long.parseLong(r.value().split("@")[1])));
             // Five tasks (2 + 3 partitions) write watermark markers into the shared repartition topic.
             assertThat(runtime.watermarks()).containsKeys("2_0", "2_1", "2_2");
         }
     }
 
-    static final MapStateDescriptor<String, Boolean> STOPWORDS = new MapStateDescriptor<>("stopwords", Serdes.string(),
-            Serdes.json(Boolean.class));
+    static final MapStateDescriptor<String, Boolean> STOPWORDS =
+            new MapStateDescriptor<>("stopwords", Serdes.string(), Serdes.json(Boolean.class));
 
     /** Drops stopwords; every task reports each stopword it learns, and counts its words in operator state. */
     static final class StopwordFilter extends BroadcastProcessFunction<String, String, String> {
@@ -178,15 +195,20 @@ class TwoInputJobsTest {
         kafka.createTopic("filtered", 1);
         JobBuilder job = new JobBuilder();
         job.fromSource(KafkaSource.values("words", Serdes.string()))
-                .connect(job.fromSource(KafkaSource.values("stopwords", Serdes.string())).broadcast(Serdes.string(), STOPWORDS),
+                .connect(
+                        job.fromSource(KafkaSource.values("stopwords", Serdes.string()))
+                                .broadcast(Serdes.string(), STOPWORDS),
                         Serdes.string())
-                .process(new StopwordFilter()).uid("stopwords")
+                .process(new StopwordFilter())
+                .uid("stopwords")
                 .sinkTo(KafkaSink.values("filtered", Serdes.string()));
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("broadcast", kafka), job.graph(), error -> { })) {
+        try (StreamsRuntime runtime =
+                StreamsRuntime.start(config("broadcast", kafka), JobGraphs.of(job), error -> {})) {
             TestRecords.produceValues(kafka.bootstrapServers(), "stopwords", List.of("the"));
             // Two input partitions, two tasks: each learns the stopword.
             assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "filtered", 2, Duration.ofSeconds(60)))
-                    .extracting(ConsumerRecord::value).containsExactly("learned:the", "learned:the");
+                    .extracting(ConsumerRecord::value)
+                    .containsExactly("learned:the", "learned:the");
             try (KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
                 for (String word : List.of("the", "cat", "the", "hat")) {
                     producer.send(new ProducerRecord<>("words", 0, null, word));
@@ -195,7 +217,8 @@ class TwoInputJobsTest {
                 producer.send(new ProducerRecord<>("words", 1, null, "bat"));
             }
             assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "filtered", 5, Duration.ofSeconds(60)))
-                    .extracting(ConsumerRecord::value).containsExactlyInAnyOrder("learned:the", "learned:the", "cat#1", "hat#2", "bat#1");
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder("learned:the", "learned:the", "cat#1", "hat#2", "bat#1");
         }
     }
 
@@ -211,7 +234,9 @@ class TwoInputJobsTest {
         long expected = 0;
         for (String left : events) {
             for (String right : events) {
-                if (left.startsWith("B") && right.startsWith("A") && keyOf(left.substring(2)).equals(keyOf(right.substring(2)))
+                if (left.startsWith("B")
+                        && right.startsWith("A")
+                        && keyOf(left.substring(2)).equals(keyOf(right.substring(2)))
                         && Math.abs(timestampOf(left.substring(2)) - timestampOf(right.substring(2))) <= 1_000) {
                     expected++;
                 }
@@ -224,19 +249,26 @@ class TwoInputJobsTest {
             }
         }
         JobBuilder job = new JobBuilder();
-        DataStream<String> all = job.fromSource(KafkaSource.values("events", Serdes.string()),
+        DataStream<String> all = job.fromSource(
+                KafkaSource.values("events", Serdes.string()),
                 WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofMillis(100))
                         .withTimestampAssigner((event, ts) -> timestampOf(event.substring(2))));
-        all.filter(event -> event.startsWith("B")).keyBy(event -> keyOf(event.substring(2)), Serdes.string(), Serdes.string())
+        all.filter(event -> event.startsWith("B"))
+                .keyBy(event -> keyOf(event.substring(2)), Serdes.string(), Serdes.string())
                 .intervalJoin(all.filter(event -> event.startsWith("A"))
                         .keyBy(event -> keyOf(event.substring(2)), Serdes.string(), Serdes.string()))
                 .between(Duration.ofSeconds(-1), Duration.ofSeconds(1))
-                .process(new Pair()).uid("split-join")
+                .process(new Pair())
+                .uid("split-join")
                 .sinkTo(KafkaSink.values("joined-events", Serdes.string()));
-        try (StreamsRuntime runtime = StreamsRuntime.start(config("split-join", kafka), job.graph(), error -> { })) {
-            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "joined-events", (int) expected, Duration.ofSeconds(60)))
+        try (StreamsRuntime runtime =
+                StreamsRuntime.start(config("split-join", kafka), JobGraphs.of(job), error -> {})) {
+            assertThat(TestRecords.readCommitted(
+                            kafka.bootstrapServers(), "joined-events", (int) expected, Duration.ofSeconds(60)))
                     .hasSize((int) expected);
-            Await.until(Duration.ofSeconds(30), "event time after the shuffle past the first events",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "event time after the shuffle past the first events",
                     () -> runtime.watermarks().getOrDefault("1_0", Long.MIN_VALUE) > 1_000_000L);
         }
     }

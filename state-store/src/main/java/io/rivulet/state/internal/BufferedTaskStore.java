@@ -89,8 +89,7 @@ public abstract class BufferedTaskStore implements TaskStateStore {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

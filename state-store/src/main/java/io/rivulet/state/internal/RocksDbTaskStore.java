@@ -51,6 +51,7 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     private final WriteOptions restoreOptions = new WriteOptions().setDisableWAL(true);
     /** Restored records are in memtables only: flush before anything else is written or the store closes. */
     private boolean unflushedRestore;
+
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Runnable unlock;
@@ -61,12 +62,17 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         // Reopening after a crash replays the write-ahead log into memtables: keep that bounded (small
         // memtables, as Kafka Streams' 16 MB x 3) and do not flush it to disk before the task can run, so that
         // recovery costs the same whatever the size of the state.
-        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                .setAtomicFlush(true).setAvoidFlushDuringRecovery(true);
+        this.dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setAtomicFlush(true)
+                .setAvoidFlushDuringRecovery(true);
         // Bloom filters let a read of an absent key (a new word, a first window) skip the files that cannot hold it.
-        this.cfOptions = new ColumnFamilyOptions().setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache)
-                        .setFilterPolicy(bloomFilter))
-                .setWriteBufferSize(MEMTABLE_BYTES).setMaxWriteBufferNumber(3);
+        this.cfOptions = new ColumnFamilyOptions()
+                .setTableFormatConfig(
+                        new BlockBasedTableConfig().setBlockCache(blockCache).setFilterPolicy(bloomFilter))
+                .setWriteBufferSize(MEMTABLE_BYTES)
+                .setMaxWriteBufferNumber(3);
         try {
             Files.createDirectories(dir);
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
@@ -87,7 +93,8 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         } catch (RocksDBException | java.io.IOException e) {
             closeOptions();
             unlock.run();
-            throw new StateStoreException("cannot open RocksDB of task " + taskId + " in " + dir + ": " + e.getMessage(), e);
+            throw new StateStoreException(
+                    "cannot open RocksDB of task " + taskId + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -95,7 +102,8 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         ColumnFamilyHandle handle = families.get(stateName);
         if (handle == null && create) {
             try {
-                handle = db.createColumnFamily(new ColumnFamilyDescriptor(stateName.getBytes(StandardCharsets.UTF_8), cfOptions));
+                handle = db.createColumnFamily(
+                        new ColumnFamilyDescriptor(stateName.getBytes(StandardCharsets.UTF_8), cfOptions));
             } catch (RocksDBException e) {
                 throw new StateStoreException("cannot create column family " + stateName + " of task " + taskId(), e);
             }
@@ -158,8 +166,12 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
             }
             ColumnFamilyHandle meta = family(META, true);
             for (Map.Entry<String, Long> offset : offsets.entrySet()) {
-                batch.put(meta, offset.getKey().getBytes(StandardCharsets.UTF_8),
-                        ByteBuffer.allocate(Long.BYTES).putLong(offset.getValue()).array());
+                batch.put(
+                        meta,
+                        offset.getKey().getBytes(StandardCharsets.UTF_8),
+                        ByteBuffer.allocate(Long.BYTES)
+                                .putLong(offset.getValue())
+                                .array());
             }
             db.write(options, batch);
         } catch (RocksDBException e) {
@@ -205,7 +217,9 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
         }
         try (RocksIterator iterator = db.newIterator(meta)) {
             for (iterator.seekToFirst(); iterator.isValid(); iterator.next()) {
-                offsets.put(new String(iterator.key(), StandardCharsets.UTF_8), ByteBuffer.wrap(iterator.value()).getLong());
+                offsets.put(
+                        new String(iterator.key(), StandardCharsets.UTF_8),
+                        ByteBuffer.wrap(iterator.value()).getLong());
             }
         }
         return offsets;

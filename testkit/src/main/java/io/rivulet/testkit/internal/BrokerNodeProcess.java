@@ -53,7 +53,9 @@ final class BrokerNodeProcess {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : System.getProperty(JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx1g").trim().split("\\s+")) {
+        for (String option : System.getProperty(JVM_OPTIONS_PROPERTY, "-Xms128m -Xmx1g")
+                .trim()
+                .split("\\s+")) {
             command.add(option);
         }
         command.add("-cp");
@@ -86,8 +88,8 @@ final class BrokerNodeProcess {
                             + " before it was ready; see " + logFile());
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("broker node " + nodeId + " not ready within " + START_TIMEOUT
-                            + "; see " + logFile());
+                    throw new IllegalStateException(
+                            "broker node " + nodeId + " not ready within " + START_TIMEOUT + "; see " + logFile());
                 }
             }
         } catch (InterruptedException e) {
@@ -134,9 +136,10 @@ final class BrokerNodeProcess {
     }
 
     private void pumpOutput(Process source, CountDownLatch ready) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
-                Writer log = Files.newBufferedWriter(logFile(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
+                Writer log = Files.newBufferedWriter(
+                        logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.write(line);

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class BrokerProperties {
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
     public static Map<String, String> forClusterOf(int nodes) {
         String replication = String.valueOf(Math.min(nodes, 3));

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Temporary directories for broker data, deleted with the cluster. */
 public final class DataDirectories {
 
-    private DataDirectories() {
-    }
+    private DataDirectories() {}
 
     public static Path create(String prefix) {
         try {
@@ -26,7 +25,8 @@ public final class DataDirectories {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
         }

@@ -42,7 +42,8 @@ public final class InJvmKafkaCluster implements KafkaCluster {
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(testKitNodes);
-            for (Map.Entry<String, String> property : BrokerProperties.forClusterOf(nodes).entrySet()) {
+            for (Map.Entry<String, String> property :
+                    BrokerProperties.forClusterOf(nodes).entrySet()) {
                 builder.setConfigProp(property.getKey(), property.getValue());
             }
             kit = builder.build();
@@ -51,8 +52,11 @@ public final class InJvmKafkaCluster implements KafkaCluster {
             kit.waitForReadyBrokers();
             InJvmKafkaCluster cluster = new InJvmKafkaCluster(kit, nodes);
             TopicAdmin.awaitBrokers(cluster.bootstrapServers(), nodes);
-            LOG.info("In-JVM Kafka cluster of {} node(s) started in {} ms at {}", nodes,
-                    (System.nanoTime() - started) / 1_000_000, cluster.bootstrapServers());
+            LOG.info(
+                    "In-JVM Kafka cluster of {} node(s) started in {} ms at {}",
+                    nodes,
+                    (System.nanoTime() - started) / 1_000_000,
+                    cluster.bootstrapServers());
             return cluster;
         } catch (Exception e) {
             if (kit != null) {
@@ -97,7 +101,8 @@ public final class InJvmKafkaCluster implements KafkaCluster {
 
     // Kafka's in-JVM BrokerServer cannot start again once shut down: it waits forever for the controller.
     private static UnsupportedOperationException restartUnsupported() {
-        return new UnsupportedOperationException("in-JVM nodes cannot be stopped and restarted; use BrokerMode.PROCESS");
+        return new UnsupportedOperationException(
+                "in-JVM nodes cannot be stopped and restarted; use BrokerMode.PROCESS");
     }
 
     @Override

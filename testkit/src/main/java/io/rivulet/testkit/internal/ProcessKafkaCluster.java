@@ -48,17 +48,20 @@ public final class ProcessKafkaCluster implements KafkaCluster {
         String voters = ports.entrySet().stream()
                 .map(e -> e.getKey() + "@127.0.0.1:" + e.getValue()[1])
                 .collect(Collectors.joining(","));
-        String bootstrap = ports.values().stream()
-                .map(p -> "127.0.0.1:" + p[0])
-                .collect(Collectors.joining(","));
+        String bootstrap = ports.values().stream().map(p -> "127.0.0.1:" + p[0]).collect(Collectors.joining(","));
         Map<Integer, BrokerNodeProcess> nodes = new TreeMap<>();
-        ports.forEach((id, p) -> nodes.put(id, new BrokerNodeProcess(id, baseDir.resolve("node-" + id), List.of(
-                "--node-id", String.valueOf(id),
-                "--port", String.valueOf(p[0]),
-                "--controller-port", String.valueOf(p[1]),
-                "--voters", voters,
-                "--cluster-size", String.valueOf(count),
-                "--cluster-id", clusterId))));
+        ports.forEach((id, p) -> nodes.put(
+                id,
+                new BrokerNodeProcess(
+                        id,
+                        baseDir.resolve("node-" + id),
+                        List.of(
+                                "--node-id", String.valueOf(id),
+                                "--port", String.valueOf(p[0]),
+                                "--controller-port", String.valueOf(p[1]),
+                                "--voters", voters,
+                                "--cluster-size", String.valueOf(count),
+                                "--cluster-id", clusterId))));
         ProcessKafkaCluster cluster = new ProcessKafkaCluster(baseDir, nodes, bootstrap);
         try {
             // All at once: a node of a multi-node quorum only finishes starting once the quorum forms.
@@ -69,8 +72,12 @@ public final class ProcessKafkaCluster implements KafkaCluster {
             cluster.close();
             throw e;
         }
-        LOG.info("Process Kafka cluster of {} node(s) started in {} ms at {} (data in {})", count,
-                (System.nanoTime() - started) / 1_000_000, bootstrap, baseDir);
+        LOG.info(
+                "Process Kafka cluster of {} node(s) started in {} ms at {} (data in {})",
+                count,
+                (System.nanoTime() - started) / 1_000_000,
+                bootstrap,
+                baseDir);
         return cluster;
     }
 

@@ -18,7 +18,9 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
 
     /** The image, overridable with this system property. */
     static final String IMAGE_PROPERTY = "rivulet.testkit.kafka-image";
-    private static final String DEFAULT_IMAGE = "apache/kafka:" + org.apache.kafka.common.utils.AppInfoParser.getVersion();
+
+    private static final String DEFAULT_IMAGE =
+            "apache/kafka:" + org.apache.kafka.common.utils.AppInfoParser.getVersion();
     private static final int NODE_ID = 1;
 
     private final KafkaContainer container;
@@ -39,14 +41,17 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
 
     public static TestcontainersKafkaCluster start(int nodes) {
         if (nodes != 1) {
-            throw new IllegalArgumentException("a Testcontainers cluster has one node; use BrokerMode.PROCESS for three");
+            throw new IllegalArgumentException(
+                    "a Testcontainers cluster has one node; use BrokerMode.PROCESS for three");
         }
         if (!dockerAvailable()) {
-            throw new DockerUnavailableException("rivulet.test.broker=testcontainers needs a Docker engine and none answers");
+            throw new DockerUnavailableException(
+                    "rivulet.test.broker=testcontainers needs a Docker engine and none answers");
         }
         KafkaContainer container = new KafkaContainer(System.getProperty(IMAGE_PROPERTY, DEFAULT_IMAGE));
-        BrokerProperties.forClusterOf(1).forEach((key, value) ->
-                container.withEnv("KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
+        BrokerProperties.forClusterOf(1)
+                .forEach((key, value) -> container.withEnv(
+                        "KAFKA_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), value));
         container.start();
         return new TestcontainersKafkaCluster(container);
     }
@@ -69,7 +74,10 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
     @Override
     public void stopNode(int nodeId) {
         requireNode(nodeId);
-        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        container
+                .getDockerClient()
+                .pauseContainerCmd(container.getContainerId())
+                .exec();
     }
 
     @Override
@@ -80,7 +88,10 @@ public final class TestcontainersKafkaCluster implements KafkaCluster {
     @Override
     public void startNode(int nodeId) {
         requireNode(nodeId);
-        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        container
+                .getDockerClient()
+                .unpauseContainerCmd(container.getContainerId())
+                .exec();
         TopicAdmin.awaitBrokers(bootstrapServers(), 1);
     }
 

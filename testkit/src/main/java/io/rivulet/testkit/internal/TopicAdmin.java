@@ -19,17 +19,22 @@ final class TopicAdmin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private TopicAdmin() {
-    }
+    private TopicAdmin() {}
 
-    static void createTopic(String bootstrapServers, String name, int partitions, short replicationFactor,
+    static void createTopic(
+            String bootstrapServers,
+            String name,
+            int partitions,
+            short replicationFactor,
             Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, replicationFactor).configs(configs)))
-                    .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .all()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             Await.until(TIMEOUT, "every partition of " + name + " has a leader", () -> allPartitionsLed(admin, name));
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + name, e);
@@ -43,7 +48,11 @@ final class TopicAdmin {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Await.until(TIMEOUT, nodes + " brokers serving at " + bootstrapServers, () -> {
                 try {
-                    return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == nodes;
+                    return admin.describeCluster()
+                                    .nodes()
+                                    .get(5, TimeUnit.SECONDS)
+                                    .size()
+                            == nodes;
                 } catch (ExecutionException | TimeoutException e) {
                     return false;
                 }
@@ -53,9 +62,12 @@ final class TopicAdmin {
 
     private static boolean allPartitionsLed(Admin admin, String topic) throws Exception {
         try {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(5, TimeUnit.SECONDS).get(topic);
-            return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            TopicDescription description = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(topic);
+            return description.partitions().stream()
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }

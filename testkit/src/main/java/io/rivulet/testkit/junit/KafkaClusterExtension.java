@@ -21,7 +21,8 @@ import io.rivulet.testkit.KafkaClusters;
  */
 public final class KafkaClusterExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaClusterExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(KafkaClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -40,8 +41,8 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
 
     private static KafkaCluster cluster(ExtensionContext context) {
         WithKafkaCluster settings = findSettings(context);
-        ClusterSpec spec = new ClusterSpec(settings.nodes(),
-                settings.mode().length > 0 ? settings.mode()[0] : BrokerMode.fromSystemProperty());
+        ClusterSpec spec = new ClusterSpec(
+                settings.nodes(), settings.mode().length > 0 ? settings.mode()[0] : BrokerMode.fromSystemProperty());
         ExtensionContext scope = settings.shared() ? context.getRoot() : classContext(context);
         return scope.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(spec, key -> new ClosableCluster(startOrSkip(spec)), ClosableCluster.class)
@@ -57,9 +58,11 @@ public final class KafkaClusterExtension implements BeforeAllCallback, Parameter
     }
 
     private static WithKafkaCluster findSettings(ExtensionContext context) {
-        for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent();
+        for (Optional<ExtensionContext> current = Optional.of(context);
+                current.isPresent();
                 current = current.get().getParent()) {
-            Optional<WithKafkaCluster> found = current.get().getTestClass()
+            Optional<WithKafkaCluster> found = current.get()
+                    .getTestClass()
                     .flatMap(type -> AnnotationSupport.findAnnotation(type, WithKafkaCluster.class));
             if (found.isPresent()) {
                 return found.get();

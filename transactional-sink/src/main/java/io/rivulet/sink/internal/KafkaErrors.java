@@ -11,15 +11,17 @@ import org.apache.kafka.common.errors.UnknownMemberIdException;
 /** Classifies client errors by what the stream thread has to do about them. */
 final class KafkaErrors {
 
-    private KafkaErrors() {
-    }
+    private KafkaErrors() {}
 
     /** Another member (or a newer generation of the group) owns some of our partitions now. */
     static boolean ownershipLost(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException
-                    || t instanceof CommitFailedException || t instanceof FencedInstanceIdException
-                    || t instanceof UnknownMemberIdException || t instanceof IllegalGenerationException
+            if (t instanceof ProducerFencedException
+                    || t instanceof InvalidProducerEpochException
+                    || t instanceof CommitFailedException
+                    || t instanceof FencedInstanceIdException
+                    || t instanceof UnknownMemberIdException
+                    || t instanceof IllegalGenerationException
                     || t instanceof RebalanceInProgressException) {
                 return true;
             }

@@ -47,7 +47,9 @@ final class LastSends {
                 Future<RecordMetadata>[] sends = topic.getValue();
                 for (int partition = 0; partition < sends.length; partition++) {
                     if (sends[partition] != null) {
-                        ends.put(new TopicPartition(topic.getKey(), partition), sends[partition].get().offset() + 1);
+                        ends.put(
+                                new TopicPartition(topic.getKey(), partition),
+                                sends[partition].get().offset() + 1);
                     }
                 }
             }

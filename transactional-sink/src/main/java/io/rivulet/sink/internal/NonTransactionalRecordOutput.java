@@ -38,14 +38,17 @@ public final class NonTransactionalRecordOutput implements RecordOutput {
     }
 
     @Override
-    public Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
+    public Map<TopicPartition, Long> commit(
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata,
             OffsetCommitter committer) {
         producer.flush();
         Exception sendError = firstSendError;
         if (sendError != null) {
             firstSendError = null;
             lastSends.clear();
-            throw new TransactionAbortedException("output could not be written: " + sendError.getMessage(), sendError, false);
+            throw new TransactionAbortedException(
+                    "output could not be written: " + sendError.getMessage(), sendError, false);
         }
         Map<TopicPartition, Long> acknowledged = lastSends.acknowledged();
         if (offsets.isEmpty()) {
@@ -54,8 +57,8 @@ public final class NonTransactionalRecordOutput implements RecordOutput {
         try {
             committer.commit(offsets);
         } catch (KafkaException e) {
-            throw new TransactionAbortedException("committing offsets failed: " + e.getMessage(), e,
-                    KafkaErrors.ownershipLost(e));
+            throw new TransactionAbortedException(
+                    "committing offsets failed: " + e.getMessage(), e, KafkaErrors.ownershipLost(e));
         }
         return acknowledged;
     }

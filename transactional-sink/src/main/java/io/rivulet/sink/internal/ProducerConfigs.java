@@ -9,8 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** The producer settings every output shares; the caller's settings win except where correctness needs ours. */
 final class ProducerConfigs {
 
-    private ProducerConfigs() {
-    }
+    private ProducerConfigs() {}
 
     static Map<String, Object> with(Map<String, Object> userConfigs, String clientId) {
         Map<String, Object> configs = new HashMap<>();

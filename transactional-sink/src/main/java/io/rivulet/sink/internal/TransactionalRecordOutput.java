@@ -58,8 +58,10 @@ public final class TransactionalRecordOutput implements RecordOutput {
                 created.close(Duration.ZERO);
                 LOG.warn("initTransactions for {} timed out; retrying", transactionalId);
                 if (!backoff.pause()) {
-                    throw new KafkaException("cannot initialise transactions for " + transactionalId
-                            + " within " + RETRY_TIMEOUT + ": is the broker reachable?", e);
+                    throw new KafkaException(
+                            "cannot initialise transactions for " + transactionalId + " within " + RETRY_TIMEOUT
+                                    + ": is the broker reachable?",
+                            e);
                 }
             }
         }
@@ -79,7 +81,9 @@ public final class TransactionalRecordOutput implements RecordOutput {
     }
 
     @Override
-    public Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
+    public Map<TopicPartition, Long> commit(
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata,
             OffsetCommitter committer) {
         if (!inTransaction && offsets.isEmpty()) {
             return Map.of();
@@ -125,8 +129,8 @@ public final class TransactionalRecordOutput implements RecordOutput {
         } else {
             abort();
         }
-        return new TransactionAbortedException(what + " failed for " + transactionalId + ": " + cause.getMessage(),
-                cause, ownershipLost);
+        return new TransactionAbortedException(
+                what + " failed for " + transactionalId + ": " + cause.getMessage(), cause, ownershipLost);
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class EventTimeSessionWindows<T> extends MergingWindowAssigner<T, T
     static <T> long sessionGap(SessionWindowTimeGapExtractor<T> extractor, T element) {
         long millis = extractor.extract(element);
         if (millis <= 0) {
-            throw new IllegalArgumentException("the session gap must be positive, got " + millis + " ms for " + element);
+            throw new IllegalArgumentException(
+                    "the session gap must be positive, got " + millis + " ms for " + element);
         }
         return millis;
     }

@@ -16,8 +16,7 @@ public final class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
 
     private static final long serialVersionUID = 1L;
 
-    private GlobalWindows() {
-    }
+    private GlobalWindows() {}
 
     public static GlobalWindows create() {
         return new GlobalWindows();

@@ -3,8 +3,7 @@ package io.rivulet.api.windowing.assigners;
 /** Checks of window sizes shared by the assigners, so a bad size fails where the job is defined. */
 final class WindowSizes {
 
-    private WindowSizes() {
-    }
+    private WindowSizes() {}
 
     static long positive(String what, long millis) {
         if (millis <= 0) {
@@ -15,8 +14,8 @@ final class WindowSizes {
 
     static long offset(long offset, long period) {
         if (Math.abs(offset) >= period) {
-            throw new IllegalArgumentException("the window offset (" + offset + " ms) must be smaller than the period ("
-                    + period + " ms)");
+            throw new IllegalArgumentException(
+                    "the window offset (" + offset + " ms) must be smaller than the period (" + period + " ms)");
         }
         return offset;
     }

@@ -27,8 +27,8 @@ public final class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
         return new DeltaEvictor<>(threshold, deltaFunction, false);
     }
 
-    public static <T, W extends Window> DeltaEvictor<T, W> of(double threshold, DeltaFunction<T> deltaFunction,
-            boolean doEvictAfter) {
+    public static <T, W extends Window> DeltaEvictor<T, W> of(
+            double threshold, DeltaFunction<T> deltaFunction, boolean doEvictAfter) {
         return new DeltaEvictor<>(threshold, deltaFunction, doEvictAfter);
     }
 
@@ -47,7 +47,8 @@ public final class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
     }
 
     private void evict(Iterable<TimestampedValue<T>> elements) {
-        List<TimestampedValue<T>> all = StreamSupport.stream(elements.spliterator(), false).toList();
+        List<TimestampedValue<T>> all =
+                StreamSupport.stream(elements.spliterator(), false).toList();
         if (all.isEmpty()) {
             return;
         }

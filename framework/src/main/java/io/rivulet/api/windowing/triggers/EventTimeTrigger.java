@@ -10,8 +10,7 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
 
     private static final long serialVersionUID = 1L;
 
-    private EventTimeTrigger() {
-    }
+    private EventTimeTrigger() {}
 
     @SuppressWarnings("unchecked")
     public static <T, W extends Window> Trigger<T, W> create() {

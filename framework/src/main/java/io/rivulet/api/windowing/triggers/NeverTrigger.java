@@ -23,8 +23,7 @@ public final class NeverTrigger extends Trigger<Object, GlobalWindow> {
     }
 
     @Override
-    public void clear(GlobalWindow window, TriggerContext ctx) {
-    }
+    public void clear(GlobalWindow window, TriggerContext ctx) {}
 
     @Override
     public String toString() {

@@ -7,8 +7,7 @@ public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
 
     private static final long serialVersionUID = 1L;
 
-    private ProcessingTimeTrigger() {
-    }
+    private ProcessingTimeTrigger() {}
 
     @SuppressWarnings("unchecked")
     public static <T, W extends Window> Trigger<T, W> create() {

@@ -8,8 +8,7 @@ public final class GlobalWindow extends Window {
     private static final GlobalWindow INSTANCE = new GlobalWindow();
     private static final Serde<GlobalWindow> SERDE = new GlobalWindowSerde();
 
-    private GlobalWindow() {
-    }
+    private GlobalWindow() {}
 
     public static GlobalWindow get() {
         return INSTANCE;

@@ -121,7 +121,12 @@ public final class TimeWindow extends Window {
 
         @Override
         public byte[] serialize(TimeWindow window) {
-            return window == null ? null : ByteBuffer.allocate(16).putLong(window.start).putLong(window.end).array();
+            return window == null
+                    ? null
+                    : ByteBuffer.allocate(16)
+                            .putLong(window.start)
+                            .putLong(window.end)
+                            .array();
         }
 
         @Override

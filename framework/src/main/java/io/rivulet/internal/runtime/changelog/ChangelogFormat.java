@@ -13,13 +13,15 @@ import io.rivulet.state.StateWrite;
  */
 public final class ChangelogFormat {
 
-    private ChangelogFormat() {
-    }
+    private ChangelogFormat() {}
 
     public static byte[] key(String stateName, byte[] key) {
         byte[] name = stateName.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(2 + name.length + key.length)
-                .putShort((short) name.length).put(name).put(key).array();
+                .putShort((short) name.length)
+                .put(name)
+                .put(key)
+                .array();
     }
 
     public static StateWrite decode(byte[] changelogKey, byte[] value) {

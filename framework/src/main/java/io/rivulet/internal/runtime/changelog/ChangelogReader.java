@@ -1,6 +1,5 @@
 package io.rivulet.internal.runtime.changelog;
 
-import io.rivulet.internal.runtime.state.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.state.StateWrite;
 
 /**
@@ -38,8 +38,7 @@ public final class ChangelogReader implements AutoCloseable {
         this.restoredRecords = restoredRecords;
     }
 
-    private record Restoration(TaskStateManager state, long endOffset) {
-    }
+    private record Restoration(TaskStateManager state, long endOffset) {}
 
     private static final class TaskProgress {
         private final long startNanos = System.nanoTime();
@@ -62,8 +61,12 @@ public final class ChangelogReader implements AutoCloseable {
             if (start > ends.getOrDefault(changelog, 0L)) {
                 // The local state went further than the changelog exists: it mirrors another changelog (one that
                 // was deleted and recreated, or another cluster's). Using it would mix foreign state in.
-                LOG.warn("Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
-                        + " changelog; wiping it and restoring from the changelog", state.taskId(), start, changelog,
+                LOG.warn(
+                        "Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
+                                + " changelog; wiping it and restoring from the changelog",
+                        state.taskId(),
+                        start,
+                        changelog,
                         ends.getOrDefault(changelog, 0L));
                 state.wipe();
                 wiped = true;
@@ -123,7 +126,10 @@ public final class ChangelogReader implements AutoCloseable {
 
     private void finish(TaskId task) {
         TaskProgress taskProgress = progress.remove(task);
-        LOG.info("Task {} restored {} changelog records in {} ms", task, taskProgress.records,
+        LOG.info(
+                "Task {} restored {} changelog records in {} ms",
+                task,
+                taskProgress.records,
                 (System.nanoTime() - taskProgress.startNanos) / 1_000_000);
     }
 

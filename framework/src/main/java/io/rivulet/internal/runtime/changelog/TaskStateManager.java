@@ -1,7 +1,5 @@
 package io.rivulet.internal.runtime.changelog;
 
-import io.rivulet.internal.runtime.state.StateNames;
-import io.rivulet.internal.runtime.state.TaskId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
+import io.rivulet.internal.runtime.state.StateNames;
+import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.sink.RecordOutput;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
@@ -64,8 +64,12 @@ public final class TaskStateManager {
         }
         for (StateWrite write : store.pendingWrites()) {
             TopicPartition changelog = changelogByUid.get(StateNames.uidOf(write.stateName()));
-            output.send(new ProducerRecord<>(changelog.topic(), changelog.partition(), null,
-                    ChangelogFormat.key(write.stateName(), write.key()), write.value()));
+            output.send(new ProducerRecord<>(
+                    changelog.topic(),
+                    changelog.partition(),
+                    null,
+                    ChangelogFormat.key(write.stateName(), write.key()),
+                    write.value()));
         }
         changelogSent = true;
     }

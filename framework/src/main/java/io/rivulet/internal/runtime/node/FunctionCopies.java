@@ -13,8 +13,7 @@ import java.io.ObjectStreamClass;
  */
 public final class FunctionCopies {
 
-    private FunctionCopies() {
-    }
+    private FunctionCopies() {}
 
     @SuppressWarnings("unchecked")
     public static <T> T copy(T function, String operator) {
@@ -43,8 +42,11 @@ public final class FunctionCopies {
                 return (T) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalArgumentException("the function of operator " + operator + " (" + function.getClass().getName()
-                    + ") cannot be copied for each task: make its fields serializable or transient (" + e + ")", e);
+            throw new IllegalArgumentException(
+                    "the function of operator " + operator + " ("
+                            + function.getClass().getName()
+                            + ") cannot be copied for each task: make its fields serializable or transient (" + e + ")",
+                    e);
         }
     }
 }

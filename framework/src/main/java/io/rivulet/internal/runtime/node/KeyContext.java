@@ -20,7 +20,8 @@ public final class KeyContext {
 
     public byte[] keyBytes() {
         if (keyBytes == null) {
-            throw new IllegalStateException("keyed state is only available on a keyed stream, inside processing of an element");
+            throw new IllegalStateException(
+                    "keyed state is only available on a keyed stream, inside processing of an element");
         }
         return keyBytes;
     }

@@ -1,11 +1,8 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.internal.runtime.time.InternalTimer;
-import io.rivulet.internal.runtime.time.OperatorTimers;
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.TimeDomain;
 import io.rivulet.api.functions.TimerService;
 import io.rivulet.api.serde.Serde;
@@ -14,6 +11,9 @@ import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.internal.operators.OperatorServices;
 import io.rivulet.internal.operators.SortedMapState;
 import io.rivulet.internal.operators.UsesOperatorServices;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.time.InternalTimer;
+import io.rivulet.internal.runtime.time.OperatorTimers;
 
 /**
  * Runs a user's {@link KeyedProcessFunction} with keyed state scoped to the key of the element (or timer) at
@@ -33,7 +33,11 @@ public final class KeyedProcessNode extends ProcessorNode {
     private OperatorRuntimeContext runtimeContext;
     private StreamRecord current;
 
-    public KeyedProcessNode(String name, String uid, KeyedProcessFunction<Object, Object, Object> function, Serde<Object> keySerde,
+    public KeyedProcessNode(
+            String name,
+            String uid,
+            KeyedProcessFunction<Object, Object, Object> function,
+            Serde<Object> keySerde,
             TaskServices services) {
         super(name);
         this.function = function;

@@ -1,8 +1,8 @@
 package io.rivulet.internal.runtime.node;
 
+import io.rivulet.api.functions.TimerService;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.OperatorTimers;
-import io.rivulet.api.functions.TimerService;
 
 /** The timer service of a keyed process function: timers of the current key, without namespace. */
 public final class KeyedTimerService implements TimerService {

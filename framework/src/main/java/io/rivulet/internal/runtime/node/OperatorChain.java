@@ -1,11 +1,12 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.state.TaskServices;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * The operator instances of one task in topological order, and how an element or a round of timers runs
@@ -53,7 +54,8 @@ public final class OperatorChain {
      * {@code eventTimeAdvanced}) and, when {@code processingTimeAdvanced}, the processing-time timers up to
      * {@code now}, then sweeps the expired state of every keyed operator; the effects join the open transaction.
      */
-    public void advanceTime(long watermark, boolean eventTimeAdvanced, long now, boolean processingTimeAdvanced) throws Exception {
+    public void advanceTime(long watermark, boolean eventTimeAdvanced, long now, boolean processingTimeAdvanced)
+            throws Exception {
         try {
             for (ProcessorNode node : nodes) {
                 if (eventTimeAdvanced) {

@@ -1,7 +1,5 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.state.AggregatingState;
 import io.rivulet.api.state.AggregatingStateDescriptor;
@@ -15,6 +13,8 @@ import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.operators.SortedMapState;
+import io.rivulet.internal.runtime.state.ScopedStateStore;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * The runtime context of an operator's function that has a uid: keyed state of the operator's current key,
@@ -59,7 +59,8 @@ public final class OperatorRuntimeContext implements RuntimeContext {
     }
 
     @Override
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return keyedState.getAggregatingState(descriptor);
     }
 

@@ -1,11 +1,11 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.StagedEffects;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import io.rivulet.internal.runtime.state.StagedEffects;
 import io.rivulet.sink.RecordOutput;
 
 /** The records a task's sinks wrote for the current input record, sent to the thread's output once it is done. */

@@ -1,8 +1,7 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.state.AggregatingState;
@@ -19,6 +18,7 @@ import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.operators.OperatorServices;
 import io.rivulet.internal.operators.SortedMapState;
 import io.rivulet.internal.operators.UsesOperatorServices;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * Runs a {@link ProcessFunction} on a stream that is not keyed: side outputs, no keyed state, no timers; with a
@@ -34,7 +34,8 @@ public final class ProcessFunctionNode extends ProcessorNode {
     private StreamRecord current;
 
     /** @param uid the operator's uid, or null: with one it has operator state (and broadcast state) */
-    public ProcessFunctionNode(String name, String uid, ProcessFunction<Object, Object> function, TaskServices services) {
+    public ProcessFunctionNode(
+            String name, String uid, ProcessFunction<Object, Object> function, TaskServices services) {
         super(name);
         this.uid = uid;
         this.function = function;
@@ -63,7 +64,8 @@ public final class ProcessFunctionNode extends ProcessorNode {
             internal.setOperatorServices(new OperatorServices() {
                 @Override
                 public <K, V> SortedMapState<K, V> getSortedMapState(MapStateDescriptor<K, V> descriptor) {
-                    throw new UnsupportedOperationException("keyed state is not available on a stream that is not keyed");
+                    throw new UnsupportedOperationException(
+                            "keyed state is not available on a stream that is not keyed");
                 }
 
                 @Override
@@ -95,8 +97,9 @@ public final class ProcessFunctionNode extends ProcessorNode {
     private record NoKeyedState(String operator, TaskServices services) implements RuntimeContext {
 
         private <S> S refuse(String state) {
-            throw new UnsupportedOperationException(state + " is not available on a stream that is not keyed: call keyBy before "
-                    + operator + " for keyed state");
+            throw new UnsupportedOperationException(
+                    state + " is not available on a stream that is not keyed: call keyBy before " + operator
+                            + " for keyed state");
         }
 
         @Override
@@ -120,7 +123,8 @@ public final class ProcessFunctionNode extends ProcessorNode {
         }
 
         @Override
-        public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+                AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
             return refuse("keyed state " + descriptor.name());
         }
 

@@ -18,7 +18,7 @@ public abstract class ProcessorNode {
     private final List<ProcessorNode> children = new ArrayList<>();
     private final String name;
     private final Map<String, List<ProcessorNode>> sideChildren = new HashMap<>();
-    private BiConsumer<OutputTag<?>, StreamRecord> unreadSideOutput = (tag, record) -> { };
+    private BiConsumer<OutputTag<?>, StreamRecord> unreadSideOutput = (tag, record) -> {};
 
     public ProcessorNode(String name) {
         this.name = name;
@@ -45,12 +45,10 @@ public abstract class ProcessorNode {
     public abstract void process(StreamRecord record) throws Exception;
 
     /** Event time reached {@code watermark}: fire what is due. Called in topological order. */
-    public void onWatermark(long watermark) throws Exception {
-    }
+    public void onWatermark(long watermark) throws Exception {}
 
     /** The processing-time clock reads {@code time}: fire what is due. */
-    public void onProcessingTime(long time) throws Exception {
-    }
+    public void onProcessingTime(long time) throws Exception {}
 
     protected final void forward(StreamRecord record) throws Exception {
         for (int i = 0; i < children.size(); i++) {
@@ -91,9 +89,7 @@ public abstract class ProcessorNode {
         }
     }
 
-    public void open() throws Exception {
-    }
+    public void open() throws Exception {}
 
-    public void close() throws Exception {
-    }
+    public void close() throws Exception {}
 }

@@ -1,11 +1,11 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.time.WatermarkMarkers;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.operators.TwoInputElement;
+import io.rivulet.internal.runtime.time.WatermarkMarkers;
 import io.rivulet.sink.RecordOutput;
 
 /**
@@ -28,8 +28,14 @@ public final class RepartitionSinkNode extends ProcessorNode {
      *        event time downstream
      * @param taskPartition the partition of the task this instance runs in
      */
-    public RepartitionSinkNode(KeyByTransformation keyBy, String topic, int partitions, int markerBase, boolean sendsMarkers,
-            int taskPartition, OutputBuffer output) {
+    public RepartitionSinkNode(
+            KeyByTransformation keyBy,
+            String topic,
+            int partitions,
+            int markerBase,
+            boolean sendsMarkers,
+            int taskPartition,
+            OutputBuffer output) {
         super(keyBy.name() + ":write");
         this.keyBy = keyBy;
         this.topic = topic;
@@ -47,8 +53,10 @@ public final class RepartitionSinkNode extends ProcessorNode {
         }
         int upstream = markerBase + taskPartition;
         for (int partition = 0; partition < partitions; partition++) {
-            recordOutput.send(idle ? WatermarkMarkers.idle(topic, partition, upstream)
-                    : WatermarkMarkers.watermark(topic, partition, upstream, watermark));
+            recordOutput.send(
+                    idle
+                            ? WatermarkMarkers.idle(topic, partition, upstream)
+                            : WatermarkMarkers.watermark(topic, partition, upstream, watermark));
         }
     }
 
@@ -65,7 +73,8 @@ public final class RepartitionSinkNode extends ProcessorNode {
         }
         if (keyBy.isForward()) {
             int partition = taskPartition % partitions;
-            output.stage(new ProducerRecord<>(topic, partition, timestamp, null, keyBy.valueSerde().serialize(element)));
+            output.stage(new ProducerRecord<>(
+                    topic, partition, timestamp, null, keyBy.valueSerde().serialize(element)));
             return;
         }
         Object key = keyBy.keySelector().getKey(element);
@@ -74,7 +83,7 @@ public final class RepartitionSinkNode extends ProcessorNode {
         }
         byte[] keyBytes = keyBy.keySerde().serialize(key);
         int partition = Utils.toPositive(Utils.murmur2(keyBytes)) % partitions;
-        output.stage(new ProducerRecord<>(topic, partition, timestamp, keyBytes,
-                keyBy.valueSerde().serialize(element)));
+        output.stage(new ProducerRecord<>(
+                topic, partition, timestamp, keyBytes, keyBy.valueSerde().serialize(element)));
     }
 }

@@ -21,6 +21,7 @@ public final class SinkNode extends ProcessorNode {
     @Override
     public void process(StreamRecord record) {
         Object element = record.value();
-        output.stage(new ProducerRecord<>(topic, null, record.timestamp(), encoder.key(element), encoder.value(element)));
+        output.stage(
+                new ProducerRecord<>(topic, null, record.timestamp(), encoder.key(element), encoder.value(element)));
     }
 }

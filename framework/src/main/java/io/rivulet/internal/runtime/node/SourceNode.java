@@ -18,6 +18,5 @@ public abstract class SourceNode extends ProcessorNode {
     }
 
     /** Called every auto-watermark interval: periodic watermark generators emit here. */
-    public void emitPeriodicWatermark() {
-    }
+    public void emitPeriodicWatermark() {}
 }

@@ -4,11 +4,11 @@ import java.time.InstantSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.eventtime.TimestampAssigner;
 import io.rivulet.api.eventtime.WatermarkGenerator;
 import io.rivulet.api.eventtime.WatermarkOutput;
 import io.rivulet.api.eventtime.WatermarkStrategy;
+import io.rivulet.api.kafka.KafkaSource;
 
 /** Reads a user topic through the source's decoder and stamps each element with its event time. */
 public final class TopicSourceNode extends SourceNode {
@@ -21,7 +21,11 @@ public final class TopicSourceNode extends SourceNode {
     private final InstantSource clock;
 
     @SuppressWarnings("unchecked")
-    public TopicSourceNode(String name, KafkaSource<?> source, WatermarkStrategy<?> strategy, WatermarkOutput watermarkOutput,
+    public TopicSourceNode(
+            String name,
+            KafkaSource<?> source,
+            WatermarkStrategy<?> strategy,
+            WatermarkOutput watermarkOutput,
             InstantSource clock) {
         super(name);
         this.decoder = source.decoder();
@@ -35,7 +39,8 @@ public final class TopicSourceNode extends SourceNode {
     @Override
     public StreamRecord decode(ConsumerRecord<byte[], byte[]> record) {
         Object element = decoder.decode(record.key(), record.value());
-        long eventTime = ingestionTime ? clock.millis() : timestampAssigner.extractTimestamp(element, record.timestamp());
+        long eventTime =
+                ingestionTime ? clock.millis() : timestampAssigner.extractTimestamp(element, record.timestamp());
         watermarks.onEvent(element, eventTime, watermarkOutput);
         return StreamRecord.unkeyed(element, eventTime);
     }

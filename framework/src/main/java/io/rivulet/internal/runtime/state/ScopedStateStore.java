@@ -33,7 +33,8 @@ public final class ScopedStateStore implements KeyedStateStore {
     private final boolean uniqueNames;
     private final Set<String> names = new HashSet<>();
 
-    public ScopedStateStore(TaskServices services, String uid, String prefix, Supplier<byte[]> scope, boolean uniqueNames) {
+    public ScopedStateStore(
+            TaskServices services, String uid, String prefix, Supplier<byte[]> scope, boolean uniqueNames) {
         this.services = services;
         this.uid = uid;
         this.prefix = prefix;
@@ -59,8 +60,8 @@ public final class ScopedStateStore implements KeyedStateStore {
         if (!first && uniqueNames) {
             throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
         }
-        StateAccess access = new StateAccess(services, StateNames.of(uid, prefix + descriptor.name()), entryScope,
-                descriptor.ttl());
+        StateAccess access =
+                new StateAccess(services, StateNames.of(uid, prefix + descriptor.name()), entryScope, descriptor.ttl());
         if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {
             services.sweeper().add(access);
         }
@@ -79,7 +80,8 @@ public final class ScopedStateStore implements KeyedStateStore {
 
     @Override
     public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-        return new StoreListState<>(collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
+        return new StoreListState<>(
+                collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
     }
 
     @Override
@@ -98,7 +100,9 @@ public final class ScopedStateStore implements KeyedStateStore {
     }
 
     @Override
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-        return new StoreAggregatingState<>(access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return new StoreAggregatingState<>(
+                access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());
     }
 }

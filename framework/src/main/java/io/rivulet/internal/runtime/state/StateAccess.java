@@ -73,7 +73,8 @@ public final class StateAccess {
     /** The visible entries with keys in {@code [from, to)} ({@code to == null}: unbounded), payloads only, in key order. */
     public NavigableMap<byte[], byte[]> range(byte[] from, byte[] to) {
         NavigableMap<byte[], byte[]> visible = new TreeMap<>(Bytes.ORDER);
-        for (Map.Entry<byte[], byte[]> entry : services.state().range(stateName, from, to).entrySet()) {
+        for (Map.Entry<byte[], byte[]> entry :
+                services.state().range(stateName, from, to).entrySet()) {
             byte[] payload = visible(entry.getKey(), entry.getValue());
             if (payload != null) {
                 visible.put(entry.getKey(), payload);
@@ -91,12 +92,15 @@ public final class StateAccess {
 
     /** Removes the expired entries of the whole state, if its TTL sweeps and the interval has passed. */
     public void sweepIfDue(long now) {
-        if (ttl == null || ttl.cleanupInterval() == null || (lastSweep != Long.MIN_VALUE
-                && now - lastSweep < ttl.cleanupInterval().toMillis())) {
+        if (ttl == null
+                || ttl.cleanupInterval() == null
+                || (lastSweep != Long.MIN_VALUE
+                        && now - lastSweep < ttl.cleanupInterval().toMillis())) {
             return;
         }
         lastSweep = now;
-        for (Map.Entry<byte[], byte[]> entry : services.state().range(stateName, new byte[0]).entrySet()) {
+        for (Map.Entry<byte[], byte[]> entry :
+                services.state().range(stateName, new byte[0]).entrySet()) {
             if (expired(entry.getValue(), now)) {
                 delete(entry.getKey());
             }
@@ -124,6 +128,9 @@ public final class StateAccess {
     }
 
     private byte[] stamped(byte[] payload) {
-        return ByteBuffer.allocate(Long.BYTES + payload.length).putLong(services.currentProcessingTime()).put(payload).array();
+        return ByteBuffer.allocate(Long.BYTES + payload.length)
+                .putLong(services.currentProcessingTime())
+                .put(payload)
+                .array();
     }
 }

@@ -8,10 +8,13 @@ import java.nio.ByteBuffer;
  */
 public final class StateKeys {
 
-    private StateKeys() {
-    }
+    private StateKeys() {}
 
     public static byte[] namespaced(byte[] key, byte[] namespace) {
-        return ByteBuffer.allocate(4 + key.length + namespace.length).putInt(key.length).put(key).put(namespace).array();
+        return ByteBuffer.allocate(4 + key.length + namespace.length)
+                .putInt(key.length)
+                .put(key)
+                .put(namespace)
+                .array();
     }
 }

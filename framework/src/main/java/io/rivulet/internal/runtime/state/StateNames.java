@@ -6,8 +6,7 @@ package io.rivulet.internal.runtime.state;
  */
 public final class StateNames {
 
-    private StateNames() {
-    }
+    private StateNames() {}
 
     public static String of(String uid, String name) {
         return uid + "/" + name;

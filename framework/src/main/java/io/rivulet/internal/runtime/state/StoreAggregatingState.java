@@ -31,7 +31,10 @@ public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingSta
     @Override
     public void add(IN value) {
         ACC accumulator = accumulator();
-        access.put(access.scope(), serde.serialize(aggregate.add(value, accumulator == null ? aggregate.createAccumulator() : accumulator)));
+        access.put(
+                access.scope(),
+                serde.serialize(
+                        aggregate.add(value, accumulator == null ? aggregate.createAccumulator() : accumulator)));
     }
 
     @Override

@@ -37,7 +37,10 @@ public final class StoreListState<T> implements ListState<T> {
         byte[] scope = elements.scope();
         byte[] next = sequence.get(scope);
         long seq = next == null ? 0 : ByteBuffer.wrap(next).getLong();
-        elements.put(StateAccess.concat(scope, ByteBuffer.allocate(Long.BYTES).putLong(seq).array()), serde.serialize(value));
+        elements.put(
+                StateAccess.concat(
+                        scope, ByteBuffer.allocate(Long.BYTES).putLong(seq).array()),
+                serde.serialize(value));
         sequence.put(scope, ByteBuffer.allocate(Long.BYTES).putLong(seq + 1).array());
     }
 

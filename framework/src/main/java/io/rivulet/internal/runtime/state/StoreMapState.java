@@ -68,21 +68,28 @@ public final class StoreMapState<K, V> implements SortedMapState<K, V> {
     @Override
     public Iterable<Map.Entry<K, V>> entriesBetween(K from, K to) {
         byte[] scope = access.scope();
-        return decoded(scope, access.range(StateAccess.concat(scope, keySerde.serialize(from)),
-                StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))));
+        return decoded(
+                scope,
+                access.range(
+                        StateAccess.concat(scope, keySerde.serialize(from)),
+                        StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))));
     }
 
     @Override
     public void removeBetween(K from, K to) {
         byte[] scope = access.scope();
-        access.range(StateAccess.concat(scope, keySerde.serialize(from)),
-                StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))).keySet().forEach(access::delete);
+        access.range(
+                        StateAccess.concat(scope, keySerde.serialize(from)),
+                        StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to))))
+                .keySet()
+                .forEach(access::delete);
     }
 
     private List<Map.Entry<K, V>> decoded(byte[] scope, Map<byte[], byte[]> stored) {
         List<Map.Entry<K, V>> entries = new ArrayList<>(stored.size());
         stored.forEach((key, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(
-                keySerde.deserialize(Arrays.copyOfRange(key, scope.length, key.length)), valueSerde.deserialize(value))));
+                keySerde.deserialize(Arrays.copyOfRange(key, scope.length, key.length)),
+                valueSerde.deserialize(value))));
         return entries;
     }
 

@@ -9,7 +9,8 @@ import java.time.InstantSource;
  *
  * @param state the task's state; null when the task has no stateful operator
  */
-public record TaskServices(TaskId taskId, RecordState state, InstantSource clock, RecordEffects effects, StateSweeper sweeper) {
+public record TaskServices(
+        TaskId taskId, RecordState state, InstantSource clock, RecordEffects effects, StateSweeper sweeper) {
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock) {
         this(taskId, state, clock, new RecordEffects(), new StateSweeper());

@@ -24,7 +24,9 @@ public enum ErrorPolicy {
 
     public static ErrorPolicy parse(String value) {
         String normalized = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Arrays.stream(values()).filter(p -> p.configValue.equals(normalized)).findFirst()
+        return Arrays.stream(values())
+                .filter(p -> p.configValue.equals(normalized))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not one of "
                         + Arrays.stream(values()).map(ErrorPolicy::configValue).toList()));
     }

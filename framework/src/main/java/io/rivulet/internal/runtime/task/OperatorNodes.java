@@ -1,5 +1,12 @@
 package io.rivulet.internal.runtime.task;
 
+import io.rivulet.internal.graph.FunctionTransformation;
+import io.rivulet.internal.graph.KeyedProcessTransformation;
+import io.rivulet.internal.graph.ProcessTransformation;
+import io.rivulet.internal.graph.SideOutputTransformation;
+import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.graph.UnionTransformation;
+import io.rivulet.internal.graph.WindowTransformation;
 import io.rivulet.internal.runtime.node.FunctionCopies;
 import io.rivulet.internal.runtime.node.FunctionNode;
 import io.rivulet.internal.runtime.node.KeyedProcessNode;
@@ -8,13 +15,6 @@ import io.rivulet.internal.runtime.node.ProcessFunctionNode;
 import io.rivulet.internal.runtime.node.ProcessorNode;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.window.WindowNode;
-import io.rivulet.internal.graph.FunctionTransformation;
-import io.rivulet.internal.graph.KeyedProcessTransformation;
-import io.rivulet.internal.graph.ProcessTransformation;
-import io.rivulet.internal.graph.SideOutputTransformation;
-import io.rivulet.internal.graph.Transformation;
-import io.rivulet.internal.graph.UnionTransformation;
-import io.rivulet.internal.graph.WindowTransformation;
 
 /**
  * Instantiates the operators between a task's source and its sinks, the same way for a task and for the
@@ -22,8 +22,7 @@ import io.rivulet.internal.graph.WindowTransformation;
  */
 public final class OperatorNodes {
 
-    private OperatorNodes() {
-    }
+    private OperatorNodes() {}
 
     @SuppressWarnings("unchecked")
     public static ProcessorNode instantiate(Transformation node, TaskServices services) {
@@ -31,18 +30,28 @@ public final class OperatorNodes {
             return new FunctionNode(f.name(), f.function());
         }
         if (node instanceof KeyedProcessTransformation p) {
-            return new KeyedProcessNode(p.name(), p.uid().orElseThrow(), FunctionCopies.copy(p.function(), p.toString()),
-                    p.keyBy().keySerde(), services);
+            return new KeyedProcessNode(
+                    p.name(),
+                    p.uid().orElseThrow(),
+                    FunctionCopies.copy(p.function(), p.toString()),
+                    p.keyBy().keySerde(),
+                    services);
         }
         if (node instanceof WindowTransformation w) {
-            return new WindowNode(w.name(), w.uid().orElseThrow(), FunctionCopies.copy(w.spec(), w.toString()),
-                    w.keyBy().keySerde(), w.keyBy().valueSerde(), services);
+            return new WindowNode(
+                    w.name(),
+                    w.uid().orElseThrow(),
+                    FunctionCopies.copy(w.spec(), w.toString()),
+                    w.keyBy().keySerde(),
+                    w.keyBy().valueSerde(),
+                    services);
         }
         if (node instanceof SideOutputTransformation side) {
             return new PassThroughNode(side.name());
         }
         if (node instanceof ProcessTransformation p) {
-            return new ProcessFunctionNode(p.name(), p.uid().orElse(null), FunctionCopies.copy(p.function(), p.toString()), services);
+            return new ProcessFunctionNode(
+                    p.name(), p.uid().orElse(null), FunctionCopies.copy(p.function(), p.toString()), services);
         }
         if (node instanceof UnionTransformation union) {
             return new PassThroughNode(union.name());

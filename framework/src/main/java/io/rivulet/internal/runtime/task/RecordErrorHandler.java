@@ -1,10 +1,10 @@
 package io.rivulet.internal.runtime.task;
 
-import io.rivulet.internal.runtime.state.TaskId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.RecordOutput;
 
@@ -23,27 +23,51 @@ public final class RecordErrorHandler {
         this.deadLetterTopic = deadLetterTopic;
     }
 
-    public void onDeserializationError(TaskId task, ConsumerRecord<byte[], byte[]> record, Exception cause, RecordOutput output) {
+    public void onDeserializationError(
+            TaskId task, ConsumerRecord<byte[], byte[]> record, Exception cause, RecordOutput output) {
         handle(deserialization, "deserialization", task, record, cause, output);
     }
 
-    public void onProcessingError(TaskId task, ConsumerRecord<byte[], byte[]> record, Exception cause, RecordOutput output) {
+    public void onProcessingError(
+            TaskId task, ConsumerRecord<byte[], byte[]> record, Exception cause, RecordOutput output) {
         handle(processing, "processing", task, record, cause, output);
     }
 
-    private void handle(ErrorPolicy policy, String stage, TaskId task, ConsumerRecord<byte[], byte[]> record,
-            Exception cause, RecordOutput output) {
+    private void handle(
+            ErrorPolicy policy,
+            String stage,
+            TaskId task,
+            ConsumerRecord<byte[], byte[]> record,
+            Exception cause,
+            RecordOutput output) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         switch (policy) {
-            case FAIL -> throw new StreamsFatalException(stage + " of the record at topic " + record.topic()
-                    + ", partition " + record.partition() + ", offset " + record.offset() + " failed in task " + task
-                    + ": " + cause + " (rivulet.errors." + stage + "=fail)", cause);
-            case SKIP -> LOG.warn("Skipping the record at {} in task {}: {} failed: {}", where, task, stage, cause.toString());
+            case FAIL ->
+                throw new StreamsFatalException(
+                        stage + " of the record at topic " + record.topic()
+                                + ", partition " + record.partition() + ", offset " + record.offset()
+                                + " failed in task " + task
+                                + ": " + cause + " (rivulet.errors." + stage + "=fail)",
+                        cause);
+            case SKIP ->
+                LOG.warn("Skipping the record at {} in task {}: {} failed: {}", where, task, stage, cause.toString());
             case DEAD_LETTER -> {
-                LOG.warn("Sending the record at {} in task {} to {}: {} failed: {}", where, task, deadLetterTopic, stage,
+                LOG.warn(
+                        "Sending the record at {} in task {} to {}: {} failed: {}",
+                        where,
+                        task,
+                        deadLetterTopic,
+                        stage,
                         cause.toString());
-                output.send(DeadLetters.record(deadLetterTopic, record.topic(), record.partition(), record.offset(),
-                        record.key(), record.value(), stage, cause));
+                output.send(DeadLetters.record(
+                        deadLetterTopic,
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value(),
+                        stage,
+                        cause));
             }
         }
     }

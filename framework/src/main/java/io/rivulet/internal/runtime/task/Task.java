@@ -1,14 +1,5 @@
 package io.rivulet.internal.runtime.task;
 
-import io.rivulet.internal.runtime.changelog.TaskStateManager;
-import io.rivulet.internal.runtime.node.OperatorChain;
-import io.rivulet.internal.runtime.node.RepartitionSinkNode;
-import io.rivulet.internal.runtime.node.RepartitionSourceNode;
-import io.rivulet.internal.runtime.node.SourceNode;
-import io.rivulet.internal.runtime.node.StreamRecord;
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.time.WatermarkMarkers;
-import io.rivulet.internal.runtime.time.WatermarkTracker;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +10,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.changelog.TaskStateManager;
+import io.rivulet.internal.runtime.node.OperatorChain;
+import io.rivulet.internal.runtime.node.RepartitionSinkNode;
+import io.rivulet.internal.runtime.node.RepartitionSourceNode;
+import io.rivulet.internal.runtime.node.SourceNode;
+import io.rivulet.internal.runtime.node.StreamRecord;
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.time.WatermarkMarkers;
+import io.rivulet.internal.runtime.time.WatermarkTracker;
 import io.rivulet.sink.RecordOutput;
 
 /**
@@ -29,7 +29,10 @@ import io.rivulet.sink.RecordOutput;
  */
 public final class Task {
 
-    public enum State { RESTORING, RUNNING }
+    public enum State {
+        RESTORING,
+        RUNNING
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
@@ -53,8 +56,15 @@ public final class Task {
     private boolean uncommitted;
 
     /** @param output the stream thread's output: watermark markers and dead letters go straight to it */
-    public Task(TaskId id, TopicPartition input, SourceNode source, OperatorChain chain, TaskStateManager stateManager,
-            RecordErrorHandler errors, WatermarkTracker watermarks, List<RepartitionSinkNode> repartitionSinks,
+    public Task(
+            TaskId id,
+            TopicPartition input,
+            SourceNode source,
+            OperatorChain chain,
+            TaskStateManager stateManager,
+            RecordErrorHandler errors,
+            WatermarkTracker watermarks,
+            List<RepartitionSinkNode> repartitionSinks,
             RecordOutput output) {
         this.id = id;
         this.input = input;
@@ -190,8 +200,10 @@ public final class Task {
         try {
             chain.advanceTime(watermark, watermark > firedWatermark, now, true);
         } catch (Exception e) {
-            throw new StreamsFatalException("a timer of task " + id + " failed (watermark " + watermark + ", processing time "
-                    + now + "): " + e, e);
+            throw new StreamsFatalException(
+                    "a timer of task " + id + " failed (watermark " + watermark + ", processing time " + now + "): "
+                            + e,
+                    e);
         }
         firedWatermark = Math.max(firedWatermark, watermark);
     }
@@ -199,6 +211,11 @@ public final class Task {
     private void advancePast(ConsumerRecord<byte[], byte[]> record) {
         nextOffset = record.offset() + 1;
         uncommitted = true;
+    }
+
+    /** How many input records were consumed since the last commit (or rewind). */
+    public long uncommittedRecords() {
+        return nextOffset - committedOffset;
     }
 
     public boolean needsCommit() {

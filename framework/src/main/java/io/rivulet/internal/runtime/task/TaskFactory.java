@@ -1,18 +1,5 @@
 package io.rivulet.internal.runtime.task;
 
-import io.rivulet.internal.runtime.changelog.TaskStateManager;
-import io.rivulet.internal.runtime.node.OperatorChain;
-import io.rivulet.internal.runtime.node.OutputBuffer;
-import io.rivulet.internal.runtime.node.ProcessorNode;
-import io.rivulet.internal.runtime.node.RepartitionSinkNode;
-import io.rivulet.internal.runtime.node.RepartitionSourceNode;
-import io.rivulet.internal.runtime.node.SinkNode;
-import io.rivulet.internal.runtime.node.SourceNode;
-import io.rivulet.internal.runtime.node.TopicSourceNode;
-import io.rivulet.internal.runtime.state.RecordState;
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.internal.runtime.time.WatermarkTracker;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +16,19 @@ import io.rivulet.internal.graph.SourceTransformation;
 import io.rivulet.internal.graph.SubTopology;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.Transformation;
+import io.rivulet.internal.runtime.changelog.TaskStateManager;
+import io.rivulet.internal.runtime.node.OperatorChain;
+import io.rivulet.internal.runtime.node.OutputBuffer;
+import io.rivulet.internal.runtime.node.ProcessorNode;
+import io.rivulet.internal.runtime.node.RepartitionSinkNode;
+import io.rivulet.internal.runtime.node.RepartitionSourceNode;
+import io.rivulet.internal.runtime.node.SinkNode;
+import io.rivulet.internal.runtime.node.SourceNode;
+import io.rivulet.internal.runtime.node.TopicSourceNode;
+import io.rivulet.internal.runtime.state.RecordState;
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.time.WatermarkTracker;
 import io.rivulet.sink.RecordOutput;
 import io.rivulet.state.StateBackend;
 import io.rivulet.state.TaskStateStore;
@@ -42,7 +42,11 @@ public final class TaskFactory {
     private final RecordErrorHandler errors;
     private final InstantSource clock;
 
-    public TaskFactory(Topology topology, Map<String, Integer> partitionCounts, StateBackend stateBackend, RecordErrorHandler errors,
+    public TaskFactory(
+            Topology topology,
+            Map<String, Integer> partitionCounts,
+            StateBackend stateBackend,
+            RecordErrorHandler errors,
             InstantSource clock) {
         this.topology = topology;
         this.partitionCounts = partitionCounts;
@@ -83,13 +87,22 @@ public final class TaskFactory {
                 }
             }
             if (node.stateful()) {
-                changelogs.put(node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
+                changelogs.put(
+                        node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
             }
             instances.put(node, instance);
             nodes.add(instance);
         }
-        return new Task(id, input, source, new OperatorChain(nodes, services), new TaskStateManager(id, store, changelogs),
-                errors, watermarks, repartitionSinks, output);
+        return new Task(
+                id,
+                input,
+                source,
+                new OperatorChain(nodes, services),
+                new TaskStateManager(id, store, changelogs),
+                errors,
+                watermarks,
+                repartitionSinks,
+                output);
     }
 
     /** A source task's one input is its partition; a repartition task's are all the tasks writing the topic. */
@@ -107,39 +120,56 @@ public final class TaskFactory {
      */
     private int markerBase(KeyByTransformation keyBy, int writerId) {
         return topology.subTopologies().stream()
-                .filter(upstream -> upstream.id() < writerId && upstream.nodes().contains(keyBy) && upstream.root() != keyBy
+                .filter(upstream -> upstream.id() < writerId
+                        && upstream.nodes().contains(keyBy)
+                        && upstream.root() != keyBy
                         && keyBy.writesKeyedFrom(upstream.nodes()))
                 .mapToInt(upstream -> partitionCounts.get(upstream.sourceTopic()))
                 .sum();
     }
 
-    private ProcessorNode instantiate(SubTopology sub, Transformation node, TaskServices services, OutputBuffer buffer,
+    private ProcessorNode instantiate(
+            SubTopology sub,
+            Transformation node,
+            TaskServices services,
+            OutputBuffer buffer,
             WatermarkTracker watermarks) {
         if (node instanceof SourceTransformation s) {
-            return new TopicSourceNode(s.name(), s.source(), s.watermarkStrategy(), new WatermarkOutput() {
-                @Override
-                public void emitWatermark(long watermark) {
-                    watermarks.update(0, watermark);
-                }
+            return new TopicSourceNode(
+                    s.name(),
+                    s.source(),
+                    s.watermarkStrategy(),
+                    new WatermarkOutput() {
+                        @Override
+                        public void emitWatermark(long watermark) {
+                            watermarks.update(0, watermark);
+                        }
 
-                @Override
-                public void markIdle() {
-                    watermarks.markIdle(0);
-                }
+                        @Override
+                        public void markIdle() {
+                            watermarks.markIdle(0);
+                        }
 
-                @Override
-                public void markActive() {
-                    watermarks.markActive(0);
-                }
-            }, clock);
+                        @Override
+                        public void markActive() {
+                            watermarks.markActive(0);
+                        }
+                    },
+                    clock);
         }
         if (node instanceof KeyByTransformation k) {
             if (sub.readsRepartition(k)) {
                 return new RepartitionSourceNode(k);
             }
             String topic = topology.repartitionTopics().get(k);
-            return new RepartitionSinkNode(k, topic, partitionCounts.get(topic), markerBase(k, sub.id()),
-                    k.writesKeyedFrom(sub.nodes()), services.taskId().partition(), buffer);
+            return new RepartitionSinkNode(
+                    k,
+                    topic,
+                    partitionCounts.get(topic),
+                    markerBase(k, sub.id()),
+                    k.writesKeyedFrom(sub.nodes()),
+                    services.taskId().partition(),
+                    buffer);
         }
         if (node instanceof SinkTransformation s) {
             return new SinkNode(s.name(), s.sink(), buffer);

@@ -23,6 +23,7 @@ public final class RepartitionPurger {
 
     /** Kafka Streams' default {@code repartition.purge.interval.ms}. */
     public static final Duration INTERVAL = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(RepartitionPurger.class);
 
     private final Admin admin;
@@ -53,7 +54,10 @@ public final class RepartitionPurger {
         consumed.clear();
         admin.deleteRecords(deletions).all().whenComplete((done, error) -> {
             if (error != null) {
-                LOG.debug("Deleting consumed repartition records {} failed; the next purge covers them", deletions.keySet(), error);
+                LOG.debug(
+                        "Deleting consumed repartition records {} failed; the next purge covers them",
+                        deletions.keySet(),
+                        error);
             }
         });
     }

@@ -1,8 +1,5 @@
 package io.rivulet.internal.runtime.thread;
 
-import io.rivulet.internal.runtime.changelog.ChangelogReader;
-import io.rivulet.internal.runtime.task.Task;
-import io.rivulet.internal.runtime.task.TaskFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +14,9 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.task.Task;
+import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.sink.RecordOutput;
 import io.rivulet.sink.TransactionAbortedException;
@@ -29,19 +29,31 @@ import io.rivulet.sink.TransactionAbortedException;
  */
 public final class StreamThread implements Runnable {
 
-    public enum State { CREATED, STARTING, RUNNING, PENDING_SHUTDOWN, DEAD }
+    public enum State {
+        CREATED,
+        STARTING,
+        RUNNING,
+        PENDING_SHUTDOWN,
+        DEAD
+    }
 
     /**
      * What a stream thread looks like from outside, as of its last loop iteration.
      *
+     * @param joined whether the thread's first assignment arrived: before it, the thread has no tasks yet
      * @param watermarks each task's event-time watermark as of the last periodic emission, by task id
      */
-    public record Snapshot(State state, int taskCount, boolean restoring, Map<String, Long> watermarks) {
+    public record Snapshot(
+            State state, int taskCount, boolean restoring, boolean joined, Map<String, Long> watermarks) {
+
+        /** Running, in the group, and every task restored. */
+        public boolean caughtUp() {
+            return state == State.RUNNING && joined && !restoring;
+        }
     }
 
     /** How the loop runs: the guarantee, how often it commits and how often watermarks are emitted. */
-    public record Settings(ProcessingGuarantee guarantee, Duration commitInterval, Duration autoWatermarkInterval) {
-    }
+    public record Settings(ProcessingGuarantee guarantee, Duration commitInterval, Duration autoWatermarkInterval) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
     private static final int RECORDS_PER_TASK_PER_ROUND = 1_000;
@@ -55,14 +67,21 @@ public final class StreamThread implements Runnable {
     private final TaskManager taskManager;
     private volatile boolean running = true;
     private volatile Throwable failure;
-    private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, Map.of());
+    private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, false, Map.of());
     private State state = State.CREATED;
     private Map<String, Long> watermarks = Map.of();
     private long lastCommitNanos = System.nanoTime();
     private long lastWatermarkNanos = System.nanoTime();
 
-    public StreamThread(String name, Settings config, Set<String> topics, KafkaConsumer<byte[], byte[]> consumer,
-            RecordOutput output, ChangelogReader changelogReader, TaskFactory taskFactory, RuntimeMetrics metrics,
+    public StreamThread(
+            String name,
+            Settings config,
+            Set<String> topics,
+            KafkaConsumer<byte[], byte[]> consumer,
+            RecordOutput output,
+            ChangelogReader changelogReader,
+            TaskFactory taskFactory,
+            RuntimeMetrics metrics,
             RepartitionPurger purger) {
         this.name = name;
         this.config = config;
@@ -70,8 +89,8 @@ public final class StreamThread implements Runnable {
         this.consumer = consumer;
         this.output = output;
         this.changelogReader = changelogReader;
-        this.taskManager = new TaskManager(name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics,
-                purger);
+        this.taskManager = new TaskManager(
+                name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics, purger);
     }
 
     public String name() {
@@ -125,11 +144,13 @@ public final class StreamThread implements Runnable {
     }
 
     private void publish() {
-        snapshot = new Snapshot(state, taskManager.tasks().size(), taskManager.restoring(), watermarks);
+        snapshot = new Snapshot(
+                state, taskManager.tasks().size(), taskManager.restoring(), taskManager.joined(), watermarks);
     }
 
     private void runOnce() {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(taskManager.restoring() ? Duration.ZERO : Duration.ofMillis(100));
+        ConsumerRecords<byte[], byte[]> records =
+                consumer.poll(taskManager.restoring() ? Duration.ZERO : Duration.ofMillis(100));
         if (config.guarantee() == ProcessingGuarantee.AT_MOST_ONCE && !records.isEmpty()) {
             commitPolledPositions(records);
         }
@@ -142,7 +163,8 @@ public final class StreamThread implements Runnable {
             return;
         }
         commitIfDue();
-        if (System.nanoTime() - lastWatermarkNanos >= config.autoWatermarkInterval().toNanos()) {
+        if (System.nanoTime() - lastWatermarkNanos
+                >= config.autoWatermarkInterval().toNanos()) {
             try {
                 emitPeriodicWatermarks();
             } catch (TransactionAbortedException e) {
@@ -195,7 +217,8 @@ public final class StreamThread implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             var batch = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+            offsets.put(
+                    partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
         }
         consumer.commitSync(offsets);
     }

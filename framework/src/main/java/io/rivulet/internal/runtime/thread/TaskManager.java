@@ -1,10 +1,5 @@
 package io.rivulet.internal.runtime.thread;
 
-import io.rivulet.internal.runtime.changelog.ChangelogReader;
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.task.StreamsFatalException;
-import io.rivulet.internal.runtime.task.Task;
-import io.rivulet.internal.runtime.task.TaskFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +16,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
+import io.rivulet.internal.runtime.task.Task;
+import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.sink.RecordOutput;
 import io.rivulet.sink.TransactionAbortedException;
@@ -45,9 +45,16 @@ public final class TaskManager {
     private final RuntimeMetrics metrics;
     private final RepartitionPurger purger;
     private final Map<TopicPartition, Task> tasks = new HashMap<>();
+    private boolean joined;
 
-    public TaskManager(String threadName, TaskFactory taskFactory, ChangelogReader changelogReader,
-            KafkaConsumer<byte[], byte[]> consumer, RecordOutput output, ProcessingGuarantee guarantee, RuntimeMetrics metrics,
+    public TaskManager(
+            String threadName,
+            TaskFactory taskFactory,
+            ChangelogReader changelogReader,
+            KafkaConsumer<byte[], byte[]> consumer,
+            RecordOutput output,
+            ProcessingGuarantee guarantee,
+            RuntimeMetrics metrics,
             RepartitionPurger purger) {
         this.threadName = threadName;
         this.taskFactory = taskFactory;
@@ -61,6 +68,11 @@ public final class TaskManager {
 
     public Collection<Task> tasks() {
         return tasks.values();
+    }
+
+    /** Whether the first assignment arrived: the thread is a member of the group. */
+    public boolean joined() {
+        return joined;
     }
 
     public boolean restoring() {
@@ -128,8 +140,10 @@ public final class TaskManager {
     /** The open transaction aborted: every task starts again from its last committed offset. */
     public void recoverFromAbort(TransactionAbortedException e) {
         metrics.aborted();
-        LOG.warn("Stream thread {}: the transaction was aborted ({}); resuming from the last committed offsets",
-                threadName, e.getMessage());
+        LOG.warn(
+                "Stream thread {}: the transaction was aborted ({}); resuming from the last committed offsets",
+                threadName,
+                e.getMessage());
         rewindAll();
         if (e.ownershipLost()) {
             consumer.enforceRebalance("transaction fenced or group generation lost");
@@ -191,8 +205,8 @@ public final class TaskManager {
 
     private void assign(Collection<TopicPartition> partitions) {
         List<TopicPartition> restoring = new ArrayList<>();
-        Map<TopicPartition, OffsetAndMetadata> committed = partitions.isEmpty() ? Map.of()
-                : consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                partitions.isEmpty() ? Map.of() : consumer.committed(new HashSet<>(partitions));
         for (TopicPartition partition : partitions) {
             Task task = create(partition);
             OffsetAndMetadata offset = committed.get(partition);
@@ -211,6 +225,7 @@ public final class TaskManager {
             LOG.info("Stream thread {} assigned task {} ({})", threadName, task.id(), partition);
         }
         consumer.pause(restoring);
+        joined = true;
     }
 
     /** What the consumer calls on rebalance, on the stream thread, inside {@code poll}. */

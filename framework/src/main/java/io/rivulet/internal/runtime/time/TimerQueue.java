@@ -1,10 +1,11 @@
 package io.rivulet.internal.runtime.time;
 
-import io.rivulet.internal.runtime.state.StagedEffects;
-import io.rivulet.internal.runtime.state.TaskServices;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.TreeSet;
+
+import io.rivulet.internal.runtime.state.StagedEffects;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * The timers of one operator in one time domain. Timers are keyed state: every registration and deletion is
@@ -67,8 +68,7 @@ public final class TimerQueue implements StagedEffects {
     }
 
     @Override
-    public void commitRecord() {
-    }
+    public void commitRecord() {}
 
     /** Uncommitted timer writes were dropped: forgets the in-memory copy, to be loaded from the store again. */
     @Override
@@ -87,6 +87,10 @@ public final class TimerQueue implements StagedEffects {
 
     private static byte[] encode(long timestamp, byte[] key, byte[] namespace) {
         return ByteBuffer.allocate(8 + 4 + key.length + namespace.length)
-                .putLong(timestamp ^ Long.MIN_VALUE).putInt(key.length).put(key).put(namespace).array();
+                .putLong(timestamp ^ Long.MIN_VALUE)
+                .putInt(key.length)
+                .put(key)
+                .put(namespace)
+                .array();
     }
 }

@@ -19,11 +19,14 @@ public final class WatermarkMarkers {
     static final String UPSTREAM_HEADER = "rivulet.watermark.upstream";
     private static final byte[] IDLE = new byte[0];
 
-    private WatermarkMarkers() {
-    }
+    private WatermarkMarkers() {}
 
     public static ProducerRecord<byte[], byte[]> watermark(String topic, int partition, int upstream, long watermark) {
-        return marker(topic, partition, upstream, ByteBuffer.allocate(Long.BYTES).putLong(watermark).array());
+        return marker(
+                topic,
+                partition,
+                upstream,
+                ByteBuffer.allocate(Long.BYTES).putLong(watermark).array());
     }
 
     public static ProducerRecord<byte[], byte[]> idle(String topic, int partition, int upstream) {
@@ -33,7 +36,9 @@ public final class WatermarkMarkers {
     private static ProducerRecord<byte[], byte[]> marker(String topic, int partition, int upstream, byte[] watermark) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(WATERMARK_HEADER, watermark);
-        headers.add(UPSTREAM_HEADER, ByteBuffer.allocate(Integer.BYTES).putInt(upstream).array());
+        headers.add(
+                UPSTREAM_HEADER,
+                ByteBuffer.allocate(Integer.BYTES).putInt(upstream).array());
         return new ProducerRecord<>(topic, partition, null, null, null, headers);
     }
 
@@ -43,7 +48,9 @@ public final class WatermarkMarkers {
         if (watermark == null) {
             return false;
         }
-        int upstream = ByteBuffer.wrap(record.headers().lastHeader(UPSTREAM_HEADER).value()).getInt();
+        int upstream = ByteBuffer.wrap(
+                        record.headers().lastHeader(UPSTREAM_HEADER).value())
+                .getInt();
         if (watermark.value().length == 0) {
             tracker.markIdle(upstream);
         } else {

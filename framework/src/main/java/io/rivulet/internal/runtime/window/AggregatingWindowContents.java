@@ -1,15 +1,18 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /** A window of an {@code aggregate}: the accumulator only. */
 public final class AggregatingWindowContents extends StoredWindowContents<Object> {
 
     private final AggregateFunction<Object, Object, Object> aggregate;
 
-    public AggregatingWindowContents(TaskServices services, String stateName, Serde<Object> accumulatorSerde,
+    public AggregatingWindowContents(
+            TaskServices services,
+            String stateName,
+            Serde<Object> accumulatorSerde,
             AggregateFunction<Object, Object, Object> aggregate) {
         super(services, stateName, accumulatorSerde);
         this.aggregate = aggregate;

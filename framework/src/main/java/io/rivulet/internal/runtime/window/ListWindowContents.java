@@ -1,12 +1,12 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.state.TaskServices;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.internal.operators.TimestampedElementsSerde;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * A window that keeps its elements with their timestamps, in arrival order: for {@code process} and for
@@ -16,7 +16,8 @@ public final class ListWindowContents extends StoredWindowContents<List<Timestam
 
     @SuppressWarnings("unchecked")
     public ListWindowContents(TaskServices services, String stateName, Serde<Object> elementSerde) {
-        super(services, stateName, (Serde<List<TimestampedValue<Object>>>) (Serde<?>) new TimestampedElementsSerde(elementSerde));
+        super(services, stateName, (Serde<List<TimestampedValue<Object>>>)
+                (Serde<?>) new TimestampedElementsSerde(elementSerde));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.state.TaskServices;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
 import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
  * The windows of one key of a merging assigner (sessions), as keyed state. Unlike Flink, which keeps a
@@ -31,7 +31,10 @@ public final class MergingWindowSet {
     private final MergingWindowAssigner<Object, Window> assigner;
     private final Serde<Window> windowSerde;
 
-    public MergingWindowSet(TaskServices services, String stateName, MergingWindowAssigner<Object, Window> assigner,
+    public MergingWindowSet(
+            TaskServices services,
+            String stateName,
+            MergingWindowAssigner<Object, Window> assigner,
             Serde<Window> windowSerde) {
         this.services = services;
         this.stateName = stateName;

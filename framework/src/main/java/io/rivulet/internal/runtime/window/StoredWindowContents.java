@@ -1,7 +1,7 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.internal.runtime.state.TaskServices;
 
 /** Window contents stored as one value per namespace, encoded by a serde. */
 public abstract class StoredWindowContents<C> implements WindowContents {

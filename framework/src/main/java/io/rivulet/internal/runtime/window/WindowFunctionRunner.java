@@ -1,16 +1,11 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.node.KeyContext;
-import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.StateKeys;
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.internal.runtime.time.OperatorTimers;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.serde.Serde;
@@ -19,6 +14,11 @@ import io.rivulet.api.windowing.evictors.Evictor;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.api.windowing.windows.Window;
 import io.rivulet.internal.graph.WindowSpec;
+import io.rivulet.internal.runtime.node.KeyContext;
+import io.rivulet.internal.runtime.state.ScopedStateStore;
+import io.rivulet.internal.runtime.state.StateKeys;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.time.OperatorTimers;
 
 /**
  * Evaluates a window when it fires: runs the evictor (if any) around the window function, pre-aggregates
@@ -42,8 +42,16 @@ public final class WindowFunctionRunner {
     private final FunctionContext functionContext;
     private final Evictor.EvictorContext evictorContext;
 
-    public WindowFunctionRunner(WindowSpec spec, WindowContents contents, TaskServices services, KeyContext key, String uid,
-            OperatorTimers timers, Serde<Window> windowSerde, boolean merging, Output output) {
+    public WindowFunctionRunner(
+            WindowSpec spec,
+            WindowContents contents,
+            TaskServices services,
+            KeyContext key,
+            String uid,
+            OperatorTimers timers,
+            Serde<Window> windowSerde,
+            boolean merging,
+            Output output) {
         this.spec = spec;
         this.function = spec.function();
         this.evictor = spec.evictor();
@@ -130,14 +138,23 @@ public final class WindowFunctionRunner {
         private byte[] keyBytes;
         private Window window;
 
-        FunctionContext(TaskServices services, KeyContext key, String uid, OperatorTimers timers, Serde<Window> windowSerde,
+        FunctionContext(
+                TaskServices services,
+                KeyContext key,
+                String uid,
+                OperatorTimers timers,
+                Serde<Window> windowSerde,
                 boolean merging) {
             function.super();
             this.services = services;
             this.timers = timers;
             this.merging = merging;
-            this.windowState = new ScopedStateStore(services, uid, "window-state/",
-                    () -> StateKeys.namespaced(keyBytes, windowSerde.serialize(window)), false);
+            this.windowState = new ScopedStateStore(
+                    services,
+                    uid,
+                    "window-state/",
+                    () -> StateKeys.namespaced(keyBytes, windowSerde.serialize(window)),
+                    false);
             this.globalState = new ScopedStateStore(services, uid, "", key::keyBytes, false);
         }
 
@@ -164,8 +181,9 @@ public final class WindowFunctionRunner {
         @Override
         public KeyedStateStore windowState() {
             if (merging) {
-                throw new UnsupportedOperationException("per-window state is not available for merging (session) windows:"
-                        + " their windows merge, and state kept per window could not follow");
+                throw new UnsupportedOperationException(
+                        "per-window state is not available for merging (session) windows:"
+                                + " their windows merge, and state kept per window could not follow");
             }
             return windowState;
         }

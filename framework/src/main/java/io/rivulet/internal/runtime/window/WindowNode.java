@@ -1,5 +1,21 @@
 package io.rivulet.internal.runtime.window;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.OutputTag;
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
+import io.rivulet.api.windowing.assigners.WindowAssigner;
+import io.rivulet.api.windowing.triggers.Trigger;
+import io.rivulet.api.windowing.triggers.TriggerResult;
+import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.graph.WindowSpec;
 import io.rivulet.internal.runtime.node.KeyContext;
 import io.rivulet.internal.runtime.node.OperatorRuntimeContext;
 import io.rivulet.internal.runtime.node.ProcessorNode;
@@ -9,22 +25,6 @@ import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.InternalTimer;
 import io.rivulet.internal.runtime.time.OperatorTimers;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.rivulet.api.functions.OutputTag;
-import io.rivulet.api.functions.Collector;
-import io.rivulet.api.serde.Serde;
-import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
-import io.rivulet.api.windowing.assigners.WindowAssigner;
-import io.rivulet.api.windowing.triggers.Trigger;
-import io.rivulet.api.windowing.triggers.TriggerResult;
-import io.rivulet.api.windowing.windows.Window;
-import io.rivulet.internal.graph.WindowSpec;
 
 /**
  * The window operator, following Flink's {@code WindowOperator} step by step: assign, merge (sessions), drop
@@ -54,7 +54,13 @@ public final class WindowNode extends ProcessorNode {
     private StreamRecord firing;
 
     @SuppressWarnings("unchecked")
-    public WindowNode(String name, String uid, WindowSpec spec, Serde<Object> keySerde, Serde<Object> elementSerde, TaskServices services) {
+    public WindowNode(
+            String name,
+            String uid,
+            WindowSpec spec,
+            Serde<Object> keySerde,
+            Serde<Object> elementSerde,
+            TaskServices services) {
         super(name);
         this.uid = uid;
         this.services = services;
@@ -67,7 +73,8 @@ public final class WindowNode extends ProcessorNode {
         if (spec.evictor() == null && spec.reduce() != null) {
             this.contents = new ReducingWindowContents(services, contentsState, elementSerde, spec.reduce());
         } else if (spec.evictor() == null && spec.aggregate() != null) {
-            this.contents = new AggregatingWindowContents(services, contentsState, spec.accumulatorSerde(), spec.aggregate());
+            this.contents =
+                    new AggregatingWindowContents(services, contentsState, spec.accumulatorSerde(), spec.aggregate());
         } else {
             this.contents = new ListWindowContents(services, contentsState, elementSerde);
         }
@@ -77,7 +84,15 @@ public final class WindowNode extends ProcessorNode {
         this.timers = new OperatorTimers(uid, services);
         this.triggerContext = new WindowTriggerContext(services, uid, timers, windowSerde);
         Collector<Object> main = value -> forwardUnchecked(firing.withValue(value));
-        this.runner = new WindowFunctionRunner(spec, contents, services, key, uid, timers, windowSerde, mergingWindows != null,
+        this.runner = new WindowFunctionRunner(
+                spec,
+                contents,
+                services,
+                key,
+                uid,
+                timers,
+                windowSerde,
+                mergingWindows != null,
                 new WindowFunctionRunner.Output() {
                     @Override
                     public Collector<Object> main() {
@@ -135,7 +150,8 @@ public final class WindowNode extends ProcessorNode {
         byte[] windowBytes = windowSerde.serialize(window);
         byte[] namespace = StateKeys.namespaced(key, windowBytes);
         contents.add(namespace, element, timestamp);
-        TriggerResult result = trigger.onElement(element, timestamp, window, triggerContext.on(key, window, windowBytes));
+        TriggerResult result =
+                trigger.onElement(element, timestamp, window, triggerContext.on(key, window, windowBytes));
         apply(result, key, window, namespace);
         registerCleanupTimer(key, window, windowBytes);
     }
@@ -178,9 +194,14 @@ public final class WindowNode extends ProcessorNode {
         }
         lateRecordsWithoutSideOutput++;
         if (Long.bitCount(lateRecordsWithoutSideOutput) == 1) {
-            LOG.warn("Window operator {} in task {}: {} late element(s) fit no window and have no late side output"
-                    + " (latest timestamp {}, watermark {}); call sideOutputLateData(tag) to keep them",
-                    uid, services.taskId(), lateRecordsWithoutSideOutput, record.timestamp(), timers.watermark());
+            LOG.warn(
+                    "Window operator {} in task {}: {} late element(s) fit no window and have no late side output"
+                            + " (latest timestamp {}, watermark {}); call sideOutputLateData(tag) to keep them",
+                    uid,
+                    services.taskId(),
+                    lateRecordsWithoutSideOutput,
+                    record.timestamp(),
+                    timers.watermark());
         }
     }
 

@@ -1,9 +1,5 @@
 package io.rivulet.internal.runtime.window;
 
-import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.StateKeys;
-import io.rivulet.internal.runtime.state.TaskServices;
-import io.rivulet.internal.runtime.time.OperatorTimers;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,6 +9,10 @@ import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.api.windowing.triggers.Trigger;
 import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.runtime.state.ScopedStateStore;
+import io.rivulet.internal.runtime.state.StateKeys;
+import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.runtime.time.OperatorTimers;
 
 /**
  * The context a window operator gives its trigger, pointed at one key and window at a time: timers go to the
@@ -34,7 +34,8 @@ public final class WindowTriggerContext implements Trigger.OnMergeContext {
         this.services = services;
         this.timers = timers;
         this.windowSerde = windowSerde;
-        this.state = new ScopedStateStore(services, uid, "trigger/", () -> StateKeys.namespaced(key, windowBytes), false);
+        this.state =
+                new ScopedStateStore(services, uid, "trigger/", () -> StateKeys.namespaced(key, windowBytes), false);
     }
 
     public WindowTriggerContext on(byte[] key, Window window) {
@@ -91,7 +92,8 @@ public final class WindowTriggerContext implements Trigger.OnMergeContext {
     }
 
     @Override
-    public <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge) throws Exception {
+    public <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge)
+            throws Exception {
         ValueState<S> handle = state.getState(descriptor);
         S merged = null;
         byte[] target = windowBytes;

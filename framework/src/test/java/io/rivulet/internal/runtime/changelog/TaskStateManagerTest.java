@@ -3,9 +3,6 @@ package io.rivulet.internal.runtime.changelog;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rivulet.internal.runtime.state.StateNames;
-import io.rivulet.internal.runtime.state.TaskId;
-import io.rivulet.internal.runtime.task.InMemoryRecordOutput;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.rivulet.internal.runtime.state.StateNames;
+import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.task.InMemoryRecordOutput;
 import io.rivulet.state.InMemoryStateBackend;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
@@ -51,11 +51,16 @@ class TaskStateManagerTest {
             assertThat(record.topic()).isEqualTo(CHANGELOG.topic());
             assertThat(record.partition()).isEqualTo(CHANGELOG.partition());
         });
-        assertThat(ChangelogFormat.decode(output.pending().get(0).key(), output.pending().get(0).value()).stateName())
+        assertThat(ChangelogFormat.decode(
+                                output.pending().get(0).key(),
+                                output.pending().get(0).value())
+                        .stateName())
                 .isEqualTo(COUNTS);
-        assertThat(state.committedOffset(CHANGELOG)).as("nothing applied before the commit").isZero();
+        assertThat(state.committedOffset(CHANGELOG))
+                .as("nothing applied before the commit")
+                .isZero();
 
-        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> { }));
+        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> {}));
         assertThat(state.hasPendingWrites()).isFalse();
         assertThat(state.committedOffset(CHANGELOG)).isEqualTo(2);
         assertThat(store.get(COUNTS, bytes("b"))).isEqualTo(bytes("2"));
@@ -65,7 +70,7 @@ class TaskStateManagerTest {
     void anAbortedTransactionLeavesTheCommittedStateAsItWas() {
         store.put(COUNTS, bytes("a"), bytes("1"));
         state.sendChangelog(output);
-        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> { }));
+        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> {}));
 
         store.put(COUNTS, bytes("a"), bytes("2"));
         state.sendChangelog(output);
@@ -75,13 +80,17 @@ class TaskStateManagerTest {
         assertThat(state.hasPendingWrites()).isFalse();
         assertThat(store.get(COUNTS, bytes("a"))).isEqualTo(bytes("1"));
         assertThat(state.committedOffset(CHANGELOG)).isEqualTo(1);
-        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> { }));
-        assertThat(state.committedOffset(CHANGELOG)).as("a commit without changelog records moves nothing").isEqualTo(1);
+        state.completeCommit(output.commit(Map.of(), GROUP, offsets -> {}));
+        assertThat(state.committedOffset(CHANGELOG))
+                .as("a commit without changelog records moves nothing")
+                .isEqualTo(1);
     }
 
     @Test
     void restoredRecordsReachTheStoreWithTheirPositionAndAWipeForgetsBoth() {
-        state.restore(CHANGELOG, List.of(new StateWrite(COUNTS, bytes("a"), bytes("7")), new StateWrite(COUNTS, bytes("b"), null)),
+        state.restore(
+                CHANGELOG,
+                List.of(new StateWrite(COUNTS, bytes("a"), bytes("7")), new StateWrite(COUNTS, bytes("b"), null)),
                 12);
         assertThat(store.get(COUNTS, bytes("a"))).isEqualTo(bytes("7"));
         assertThat(state.committedOffset(CHANGELOG)).isEqualTo(12);

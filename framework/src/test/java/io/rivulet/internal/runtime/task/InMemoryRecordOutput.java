@@ -32,7 +32,9 @@ public final class InMemoryRecordOutput implements RecordOutput {
     }
 
     @Override
-    public Map<TopicPartition, Long> commit(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata,
+    public Map<TopicPartition, Long> commit(
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata,
             OffsetCommitter committer) {
         Map<TopicPartition, Long> acknowledged = new HashMap<>();
         for (ProducerRecord<byte[], byte[]> record : pending) {
@@ -54,8 +56,7 @@ public final class InMemoryRecordOutput implements RecordOutput {
     }
 
     @Override
-    public void close(Duration timeout) {
-    }
+    public void close(Duration timeout) {}
 
     public List<ProducerRecord<byte[], byte[]>> pending() {
         return List.copyOf(pending);

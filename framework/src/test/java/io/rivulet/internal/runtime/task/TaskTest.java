@@ -18,15 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
-import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.sink.DeadLetters;
@@ -67,13 +68,18 @@ class TaskTest {
         JobBuilder job = new JobBuilder();
         job.fromSource(KafkaSource.values("words", Serdes.string()))
                 .keyBy(word -> word, Serdes.string(), Serdes.string())
-                .process(new CountOrBoom()).uid("count")
+                .process(new CountOrBoom())
+                .uid("count")
                 .sinkTo(KafkaSink.keyValues("counts", Serdes.string(), Serdes.string()));
-        topology = TopologyCompiler.compile("count", job.graph());
+        topology = TopologyCompiler.compile("count", JobGraphs.of(job));
         String repartition = topology.subTopology(1).sourceTopic();
         input = new TopicPartition(repartition, 0);
-        TaskFactory factory = new TaskFactory(topology, Map.of("words", 1, repartition, 1), backend,
-                new RecordErrorHandler(ErrorPolicy.FAIL, ErrorPolicy.SKIP, DeadLetters.topicFor("count")), InstantSource.system());
+        TaskFactory factory = new TaskFactory(
+                topology,
+                Map.of("words", 1, repartition, 1),
+                backend,
+                new RecordErrorHandler(ErrorPolicy.FAIL, ErrorPolicy.SKIP, DeadLetters.topicFor("count")),
+                InstantSource.system());
         task = factory.create(input, output);
         task.initialize(0, null);
         task.restored();
@@ -87,19 +93,31 @@ class TaskTest {
 
     private void feed(long offset, String word) {
         byte[] bytes = word.getBytes(UTF_8);
-        task.addRecords(List.of(new ConsumerRecord<>(input.topic(), 0, offset, 1_000 + offset, TimestampType.CREATE_TIME,
-                bytes.length, bytes.length, bytes, bytes, new RecordHeaders(), Optional.empty())));
+        task.addRecords(List.of(new ConsumerRecord<>(
+                input.topic(),
+                0,
+                offset,
+                1_000 + offset,
+                TimestampType.CREATE_TIME,
+                bytes.length,
+                bytes.length,
+                bytes,
+                bytes,
+                new RecordHeaders(),
+                Optional.empty())));
         task.processNext();
     }
 
     private void commit() {
         Map<TopicPartition, OffsetAndMetadata> offsets = task.prepareCommit();
-        task.completeCommit(output.commit(offsets, GROUP, committed -> { }));
+        task.completeCommit(output.commit(offsets, GROUP, committed -> {}));
     }
 
     private List<String> committedCounts() {
-        return output.committed().stream().filter(record -> record.topic().equals("counts"))
-                .map(record -> new String(record.key(), UTF_8) + "=" + new String(record.value(), UTF_8)).toList();
+        return output.committed().stream()
+                .filter(record -> record.topic().equals("counts"))
+                .map(record -> new String(record.key(), UTF_8) + "=" + new String(record.value(), UTF_8))
+                .toList();
     }
 
     @Test
@@ -110,10 +128,17 @@ class TaskTest {
         assertThat(task.needsCommit()).isTrue();
         commit();
         assertThat(committedCounts()).containsExactly("to=1", "be=1", "to=2");
-        assertThat(output.committedOffsets()).last().extracting(offsets -> offsets.get(input).offset()).isEqualTo(3L);
-        assertThat(output.committed()).filteredOn(record -> record.topic().equals(topology.changelogTopic(
-                topology.subTopology(1).statefulNodes().get(0)))).hasSize(2);
-        assertThat(task.stateManager().committedOffset(new TopicPartition("count-count-changelog", 0))).isEqualTo(2);
+        assertThat(output.committedOffsets())
+                .last()
+                .extracting(offsets -> offsets.get(input).offset())
+                .isEqualTo(3L);
+        assertThat(output.committed())
+                .filteredOn(record -> record.topic()
+                        .equals(topology.changelogTopic(
+                                topology.subTopology(1).statefulNodes().get(0))))
+                .hasSize(2);
+        assertThat(task.stateManager().committedOffset(new TopicPartition("count-count-changelog", 0)))
+                .isEqualTo(2);
         assertThat(task.needsCommit()).isFalse();
     }
 
@@ -123,7 +148,10 @@ class TaskTest {
         feed(1, "boom");
         commit();
         assertThat(committedCounts()).as("skipped twice, the count never moved").isEmpty();
-        assertThat(output.committedOffsets()).last().extracting(offsets -> offsets.get(input).offset()).isEqualTo(2L);
+        assertThat(output.committedOffsets())
+                .last()
+                .extracting(offsets -> offsets.get(input).offset())
+                .isEqualTo(2L);
     }
 
     @Test

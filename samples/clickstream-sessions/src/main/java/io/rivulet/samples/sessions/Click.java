@@ -22,7 +22,8 @@ public record Click(String user, String url, long ts, byte[] json) {
             throw new SerdeException("a click needs a \"user\": " + new String(json, StandardCharsets.UTF_8));
         }
         if (fields.ts() == null) {
-            throw new SerdeException("a click needs a \"ts\" (epoch milliseconds): " + new String(json, StandardCharsets.UTF_8));
+            throw new SerdeException(
+                    "a click needs a \"ts\" (epoch milliseconds): " + new String(json, StandardCharsets.UTF_8));
         }
         return new Click(fields.user(), fields.url(), fields.ts(), json);
     }

@@ -23,8 +23,7 @@ final class ClickStream {
         }
     }
 
-    private ClickStream() {
-    }
+    private ClickStream() {}
 
     /** Users with several sessions each, the sessions separated by more than the gap. */
     static List<GeneratedClick> generate(int users, long seed) {

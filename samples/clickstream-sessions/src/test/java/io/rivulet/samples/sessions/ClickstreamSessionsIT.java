@@ -43,13 +43,21 @@ class ClickstreamSessionsIT {
         kafka.createTopic(ClickstreamSessionsJob.LATE_CLICKS, 1);
         List<GeneratedClick> clicks = ClickStream.generate(60, 42);
         List<UserSession> expected = ClickStream.referenceSessions(clicks);
-        Map<String, String> settings = Map.of("RIVULET_APPLICATION_ID", "clickstream-sessions-it",
-                "RIVULET_GROUP_INSTANCE_ID", "clickstream-sessions-it-0");
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady();
+        Map<String, String> settings = Map.of(
+                "RIVULET_APPLICATION_ID",
+                "clickstream-sessions-it",
+                "RIVULET_GROUP_INSTANCE_ID",
+                "clickstream-sessions-it-0");
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings)
+                        .start()
+                        .awaitReady();
                 KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
             int half = clicks.size() / 2;
             send(producer, clicks.subList(0, half));
-            Await.until(Duration.ofSeconds(90), "the first sessions", () -> !sessions(kafka).isEmpty());
+            Await.until(
+                    Duration.ofSeconds(90),
+                    "the first sessions",
+                    () -> !sessions(kafka).isEmpty());
             service.kill();
             service.start().awaitReady();
             send(producer, clicks.subList(half, clicks.size()));
@@ -57,10 +65,14 @@ class ClickstreamSessionsIT {
             long future = clicks.stream().mapToLong(GeneratedClick::ts).max().orElseThrow() + 10 * ClickStream.GAP;
             for (int partition = 0; partition < PARTITIONS; partition++) {
                 GeneratedClick flush = new GeneratedClick("flush-" + partition, "/", future);
-                producer.send(new ProducerRecord<>(ClickstreamSessionsJob.INPUT, partition, flush.user(), flush.json()));
+                producer.send(
+                        new ProducerRecord<>(ClickstreamSessionsJob.INPUT, partition, flush.user(), flush.json()));
             }
             producer.flush();
-            Await.until(Duration.ofSeconds(90), expected.size() + " sessions", () -> sessions(kafka).size() >= expected.size());
+            Await.until(
+                    Duration.ofSeconds(90),
+                    expected.size() + " sessions",
+                    () -> sessions(kafka).size() >= expected.size());
             List<UserSession> emitted = new ArrayList<>(sessions(kafka));
             emitted.sort(Comparator.comparing(UserSession::user).thenComparingLong(UserSession::start));
             assertThat(emitted).containsExactlyElementsOf(expected);
@@ -68,13 +80,14 @@ class ClickstreamSessionsIT {
             // Behind every session and the watermark: no session takes these clicks.
             List<String> late = new ArrayList<>();
             for (int u = 0; u < 5; u++) {
-                String json = new GeneratedClick("user-" + u, "/late", ClickStream.BASE - ClickStream.GAP * (u + 2)).json();
+                String json =
+                        new GeneratedClick("user-" + u, "/late", ClickStream.BASE - ClickStream.GAP * (u + 2)).json();
                 late.add(json);
                 producer.send(new ProducerRecord<>(ClickstreamSessionsJob.INPUT, "user-" + u, json));
             }
             producer.flush();
-            List<ConsumerRecord<String, String>> routed = TestRecords.readCommitted(kafka.bootstrapServers(),
-                    ClickstreamSessionsJob.LATE_CLICKS, late.size(), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> routed = TestRecords.readCommitted(
+                    kafka.bootstrapServers(), ClickstreamSessionsJob.LATE_CLICKS, late.size(), Duration.ofSeconds(60));
             assertThat(routed).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(late);
             assertThat(sessions(kafka)).hasSize(expected.size());
         }
@@ -88,8 +101,11 @@ class ClickstreamSessionsIT {
     }
 
     private static List<UserSession> sessions(KafkaCluster kafka) {
-        return TestRecords.readAllCommitted(kafka.bootstrapServers(), ClickstreamSessionsJob.SESSIONS, Duration.ofSeconds(30))
-                .stream().map(r -> UserSession.SERDE.deserialize(r.value().getBytes(StandardCharsets.UTF_8)))
-                .filter(session -> !session.user().startsWith("flush-")).toList();
+        return TestRecords.readAllCommitted(
+                        kafka.bootstrapServers(), ClickstreamSessionsJob.SESSIONS, Duration.ofSeconds(30))
+                .stream()
+                .map(r -> UserSession.SERDE.deserialize(r.value().getBytes(StandardCharsets.UTF_8)))
+                .filter(session -> !session.user().startsWith("flush-"))
+                .toList();
     }
 }

@@ -19,11 +19,16 @@ class SessionsTest {
     private static final long MINUTE = 60_000;
 
     private static Click click(String user, long ts) {
-        return Click.parse(("{\"user\":\"" + user + "\",\"url\":\"/p\",\"ts\":" + ts + "}").getBytes(StandardCharsets.UTF_8));
+        return Click.parse(
+                ("{\"user\":\"" + user + "\",\"url\":\"/p\",\"ts\":" + ts + "}").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static KeyedOperatorHarness<String, Click, KeyValue<String, UserSession>> sessions(Duration lateness) throws Exception {
-        return KeyedOperatorHarness.of(Click::user, Serdes.string(), Click.SERDE,
+    private static KeyedOperatorHarness<String, Click, KeyValue<String, UserSession>> sessions(Duration lateness)
+            throws Exception {
+        return KeyedOperatorHarness.of(
+                Click::user,
+                Serdes.string(),
+                Click.SERDE,
                 clicks -> ClickstreamSessionsJob.sessionsOf(clicks, Duration.ofMinutes(30), lateness));
     }
 
@@ -35,8 +40,11 @@ class SessionsTest {
             harness.processElement(click("bob", 5 * MINUTE), 5 * MINUTE);
             harness.processElement(click("ann", 90 * MINUTE), 90 * MINUTE);
             harness.processWatermark(50 * MINUTE - 1);
-            assertThat(harness.output()).extracting(KeyValue::value).containsExactly(
-                    new UserSession("bob", 5 * MINUTE, 35 * MINUTE, 1), new UserSession("ann", 0, 50 * MINUTE, 2));
+            assertThat(harness.output())
+                    .extracting(KeyValue::value)
+                    .containsExactly(
+                            new UserSession("bob", 5 * MINUTE, 35 * MINUTE, 1),
+                            new UserSession("ann", 0, 50 * MINUTE, 2));
         }
     }
 
@@ -50,8 +58,10 @@ class SessionsTest {
             harness.processWatermark(45 * MINUTE);
             Click tooLate = click("ann", 2 * MINUTE);
             harness.processElement(tooLate, 2 * MINUTE);
-            assertThat(harness.output()).extracting(KeyValue::value).containsExactly(
-                    new UserSession("ann", 0, 30 * MINUTE, 1), new UserSession("ann", 0, 31 * MINUTE, 2));
+            assertThat(harness.output())
+                    .extracting(KeyValue::value)
+                    .containsExactly(
+                            new UserSession("ann", 0, 30 * MINUTE, 1), new UserSession("ann", 0, 31 * MINUTE, 2));
             assertThat(harness.sideOutput(ClickstreamSessionsJob.LATE)).containsExactly(tooLate);
             assertThat(Click.SERDE.serialize(tooLate)).isEqualTo(tooLate.json());
         }
@@ -60,8 +70,10 @@ class SessionsTest {
     @Test
     void aClickWithoutUserOrTimestampIsRejectedNamingWhatIsMissing() {
         assertThatThrownBy(() -> Click.SERDE.deserialize("{\"url\":\"/\",\"ts\":1}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SerdeException.class).hasMessageContaining("\"user\"");
+                .isInstanceOf(SerdeException.class)
+                .hasMessageContaining("\"user\"");
         assertThatThrownBy(() -> Click.SERDE.deserialize("{\"user\":\"ann\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(SerdeException.class).hasMessageContaining("\"ts\"");
+                .isInstanceOf(SerdeException.class)
+                .hasMessageContaining("\"ts\"");
     }
 }

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rivulet.api.BroadcastStream;
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.kafka.KafkaSink;
-import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.RivuletJob;
 import io.rivulet.api.eventtime.WatermarkStrategy;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 
 /**
@@ -27,12 +27,14 @@ public class FraudDetectionJob implements RivuletJob {
     public void define(JobBuilder job) {
         BroadcastStream<FraudRules> rules = job.fromSource(KafkaSource.values(RULES, FraudRules.SERDE))
                 .broadcast(FraudRules.SERDE, FraudDetector.RULES);
-        job.fromSource(KafkaSource.values(TRANSACTIONS, Transaction.SERDE),
+        job.fromSource(
+                        KafkaSource.values(TRANSACTIONS, Transaction.SERDE),
                         WatermarkStrategy.<Transaction>forBoundedOutOfOrderness(Duration.ofSeconds(2))
                                 .withTimestampAssigner((charge, recordTimestamp) -> charge.ts()))
                 .keyBy(Transaction::account, Serdes.string(), Transaction.SERDE)
                 .connect(rules)
-                .process(new FraudDetector()).uid("fraud-detector")
+                .process(new FraudDetector())
+                .uid("fraud-detector")
                 .sinkTo(KafkaSink.keyValues(ALERTS, Serdes.string(), FraudAlert.SERDE));
     }
 }

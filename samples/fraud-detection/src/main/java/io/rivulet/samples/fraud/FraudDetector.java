@@ -1,9 +1,9 @@
 package io.rivulet.samples.fraud;
 
-import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ValueState;
@@ -15,7 +15,8 @@ import io.rivulet.api.state.ValueStateDescriptor;
  * the flag either way (a small one sets it anew). The thresholds come from the broadcast rules: the latest
  * rules seen by the task, or the defaults.
  */
-public class FraudDetector extends KeyedBroadcastProcessFunction<String, Transaction, FraudRules, KeyValue<String, FraudAlert>> {
+public class FraudDetector
+        extends KeyedBroadcastProcessFunction<String, Transaction, FraudRules, KeyValue<String, FraudAlert>> {
 
     public static final MapStateDescriptor<String, FraudRules> RULES =
             new MapStateDescriptor<>("rules", Serdes.string(), FraudRules.SERDE);
@@ -39,7 +40,8 @@ public class FraudDetector extends KeyedBroadcastProcessFunction<String, Transac
         }
         Long small = smallChargeTs.value();
         if (small != null && charge.amount().compareTo(rules.large()) > 0 && charge.ts() - small <= rules.windowMs()) {
-            out.collect(KeyValue.of(charge.account(), new FraudAlert(charge.account(), small, charge.ts(), charge.amount())));
+            out.collect(KeyValue.of(
+                    charge.account(), new FraudAlert(charge.account(), small, charge.ts(), charge.amount())));
         }
         clearFlag(ctx);
         if (charge.amount().compareTo(rules.small()) < 0) {

@@ -55,7 +55,9 @@ class FraudDetectionIT {
         List<FraudAlert> alerts = new ArrayList<>();
         for (Transaction charge : charges) {
             Long small = flags.remove(charge.account());
-            if (small != null && charge.amount().compareTo(rules.large()) > 0 && charge.ts() - small <= rules.windowMs()) {
+            if (small != null
+                    && charge.amount().compareTo(rules.large()) > 0
+                    && charge.ts() - small <= rules.windowMs()) {
                 alerts.add(new FraudAlert(charge.account(), small, charge.ts(), charge.amount()));
             }
             if (charge.amount().compareTo(rules.small()) < 0) {
@@ -67,15 +69,19 @@ class FraudDetectionIT {
 
     private static void send(KafkaProducer<String, String> producer, List<Transaction> charges) {
         for (Transaction charge : charges) {
-            producer.send(new ProducerRecord<>(FraudDetectionJob.TRANSACTIONS, charge.account(),
+            producer.send(new ProducerRecord<>(
+                    FraudDetectionJob.TRANSACTIONS,
+                    charge.account(),
                     new String(Transaction.SERDE.serialize(charge), StandardCharsets.UTF_8)));
         }
         producer.flush();
     }
 
     private static List<FraudAlert> alerts(KafkaCluster kafka) {
-        return TestRecords.readAllCommitted(kafka.bootstrapServers(), FraudDetectionJob.ALERTS, Duration.ofSeconds(30)).stream()
-                .map(r -> FraudAlert.SERDE.deserialize(r.value().getBytes(StandardCharsets.UTF_8))).toList();
+        return TestRecords.readAllCommitted(kafka.bootstrapServers(), FraudDetectionJob.ALERTS, Duration.ofSeconds(30))
+                .stream()
+                .map(r -> FraudAlert.SERDE.deserialize(r.value().getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 
     /** The alerts of the generated accounts, without those of the probe. */
@@ -97,23 +103,35 @@ class FraudDetectionIT {
         List<Transaction> first = generate(600, BASE, 7);
         Map<String, Long> flags = new HashMap<>();
         List<FraudAlert> expected = new ArrayList<>(reference(first, FraudRules.DEFAULT, flags));
-        Map<String, String> settings = Map.of("RIVULET_APPLICATION_ID", "fraud-it", "RIVULET_GROUP_INSTANCE_ID", "fraud-it-0");
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady();
+        Map<String, String> settings =
+                Map.of("RIVULET_APPLICATION_ID", "fraud-it", "RIVULET_GROUP_INSTANCE_ID", "fraud-it-0");
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings)
+                        .start()
+                        .awaitReady();
                 KafkaProducer<String, String> producer = TestRecords.stringProducer(kafka.bootstrapServers())) {
             send(producer, first.subList(0, 300));
-            Await.until(Duration.ofSeconds(90), "the first alerts", () -> !alerts(kafka).isEmpty());
+            Await.until(
+                    Duration.ofSeconds(90),
+                    "the first alerts",
+                    () -> !alerts(kafka).isEmpty());
             service.kill();
             service.start().awaitReady();
             send(producer, first.subList(300, first.size()));
-            Await.until(Duration.ofSeconds(90), expected.size() + " alerts", () -> alerts(kafka).size() >= expected.size());
+            Await.until(
+                    Duration.ofSeconds(90),
+                    expected.size() + " alerts",
+                    () -> alerts(kafka).size() >= expected.size());
             assertThat(sorted(alerts(kafka))).isEqualTo(sorted(expected));
 
             // New thresholds: "3.00" is now small and "120.00" large. A probe shows they arrived.
             FraudRules rules = new FraudRules(new BigDecimal("5.00"), new BigDecimal("100.00"), 30_000);
-            producer.send(new ProducerRecord<>(FraudDetectionJob.RULES, "rules",
+            producer.send(new ProducerRecord<>(
+                    FraudDetectionJob.RULES,
+                    "rules",
                     new String(FraudRules.SERDE.serialize(rules), StandardCharsets.UTF_8)));
             long after = first.get(first.size() - 1).ts() + 1_000_000;
-            List<Transaction> probe = List.of(new Transaction("probe", new BigDecimal("3.00"), after),
+            List<Transaction> probe = List.of(
+                    new Transaction("probe", new BigDecimal("3.00"), after),
                     new Transaction("probe", new BigDecimal("120.00"), after + 1));
             Await.until(Duration.ofSeconds(60), "the new rules in effect", () -> {
                 send(producer, probe);
@@ -122,7 +140,10 @@ class FraudDetectionIT {
             List<Transaction> second = generate(300, after + 10_000, 8);
             expected.addAll(reference(second, rules, new HashMap<>()));
             send(producer, second);
-            Await.until(Duration.ofSeconds(90), "the alerts under the new rules", () -> accounts(alerts(kafka)).size() >= expected.size());
+            Await.until(
+                    Duration.ofSeconds(90),
+                    "the alerts under the new rules",
+                    () -> accounts(alerts(kafka)).size() >= expected.size());
             assertThat(sorted(accounts(alerts(kafka)))).isEqualTo(sorted(expected));
         }
     }

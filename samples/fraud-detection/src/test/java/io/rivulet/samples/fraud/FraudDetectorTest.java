@@ -19,12 +19,18 @@ class FraudDetectorTest {
 
     private static KeyedTwoInputOperatorHarness<String, Transaction, FraudRules, KeyValue<String, FraudAlert>> harness()
             throws Exception {
-        return KeyedTwoInputOperatorHarness.ofBroadcast(Transaction::account, Serdes.string(), Transaction.SERDE, FraudRules.SERDE,
-                (transactions, rules) -> transactions.connect(rules.broadcast(FraudRules.SERDE, FraudDetector.RULES))
+        return KeyedTwoInputOperatorHarness.ofBroadcast(
+                Transaction::account,
+                Serdes.string(),
+                Transaction.SERDE,
+                FraudRules.SERDE,
+                (transactions, rules) -> transactions
+                        .connect(rules.broadcast(FraudRules.SERDE, FraudDetector.RULES))
                         .process(new FraudDetector()));
     }
 
-    private static void process(KeyedTwoInputOperatorHarness<String, Transaction, FraudRules, ?> harness, Transaction charge)
+    private static void process(
+            KeyedTwoInputOperatorHarness<String, Transaction, FraudRules, ?> harness, Transaction charge)
             throws Exception {
         harness.processElement1(charge, charge.ts());
     }
@@ -39,7 +45,8 @@ class FraudDetectorTest {
             process(harness, charge("b", "600.00", 3_000));
             process(harness, charge("c", "0.50", 1_000));
             process(harness, charge("c", "600.00", 61_001));
-            assertThat(harness.output()).extracting(KeyValue::value)
+            assertThat(harness.output())
+                    .extracting(KeyValue::value)
                     .containsExactly(new FraudAlert("a", 1_000, 30_000, new BigDecimal("600.00")));
         }
     }
@@ -63,7 +70,8 @@ class FraudDetectorTest {
             process(harness, charge("a", "150.00", 2_000));
             process(harness, charge("a", "4.00", 3_000));
             process(harness, charge("a", "150.00", 14_000));
-            assertThat(harness.output()).extracting(KeyValue::value)
+            assertThat(harness.output())
+                    .extracting(KeyValue::value)
                     .containsExactly(new FraudAlert("a", 1_000, 2_000, new BigDecimal("150.00")));
         }
     }

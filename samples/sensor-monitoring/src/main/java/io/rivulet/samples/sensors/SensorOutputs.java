@@ -6,8 +6,7 @@ import io.rivulet.api.serde.Serdes;
 /** The records the service writes, one type per output topic. */
 public final class SensorOutputs {
 
-    private SensorOutputs() {
-    }
+    private SensorOutputs() {}
 
     /** {@code sensor-averages}: a sensor's average over one tumbling minute. */
     public record Average(String sensor, long windowStart, long windowEnd, double avg, long count) {

@@ -29,7 +29,9 @@ final class SensorStream {
             String sensor = "sensor-" + s;
             for (long ts = BASE + random.nextInt(30_000); ts < BASE + 60 * MINUTE; ) {
                 readings.add(new Reading(sensor, random.nextInt(100), ts));
-                ts += random.nextInt(50) == 0 ? 6 * MINUTE + random.nextInt((int) (2 * MINUTE)) : 10_000 + random.nextInt(30_000);
+                ts += random.nextInt(50) == 0
+                        ? 6 * MINUTE + random.nextInt((int) (2 * MINUTE))
+                        : 10_000 + random.nextInt(30_000);
             }
             for (int m = 0; m < 2; m++) {
                 maintenance.add(new Maintenance(sensor, BASE + random.nextInt((int) (60 * MINUTE))));
@@ -47,7 +49,8 @@ final class SensorStream {
 
     private Map<String, List<Reading>> bySensor() {
         Map<String, List<Reading>> bySensor = new TreeMap<>();
-        readings.forEach(r -> bySensor.computeIfAbsent(r.sensor(), s -> new ArrayList<>()).add(r));
+        readings.forEach(r ->
+                bySensor.computeIfAbsent(r.sensor(), s -> new ArrayList<>()).add(r));
         bySensor.values().forEach(list -> list.sort(Comparator.comparingLong(Reading::ts)));
         return bySensor;
     }
@@ -56,11 +59,15 @@ final class SensorStream {
         Map<String, Average> windows = new TreeMap<>();
         for (Reading r : readings) {
             long start = r.ts() - r.ts() % MINUTE;
-            windows.merge(r.sensor() + "@" + start, new Average(r.sensor(), start, start + MINUTE, r.value(), 1),
-                    (a, b) -> new Average(a.sensor(), a.windowStart(), a.windowEnd(), a.avg() + b.avg(), a.count() + b.count()));
+            windows.merge(
+                    r.sensor() + "@" + start,
+                    new Average(r.sensor(), start, start + MINUTE, r.value(), 1),
+                    (a, b) -> new Average(
+                            a.sensor(), a.windowStart(), a.windowEnd(), a.avg() + b.avg(), a.count() + b.count()));
         }
         return windows.values().stream()
-                .map(a -> new Average(a.sensor(), a.windowStart(), a.windowEnd(), a.avg() / a.count(), a.count())).toList();
+                .map(a -> new Average(a.sensor(), a.windowStart(), a.windowEnd(), a.avg() / a.count(), a.count()))
+                .toList();
     }
 
     List<Peak> peaks() {
@@ -68,7 +75,9 @@ final class SensorStream {
         for (Reading r : readings) {
             long lastStart = r.ts() - r.ts() % MINUTE;
             for (long start = lastStart; start > r.ts() - 5 * MINUTE; start -= MINUTE) {
-                windows.merge(r.sensor() + "@" + start, new Peak(r.sensor(), start, start + 5 * MINUTE, r.value()),
+                windows.merge(
+                        r.sensor() + "@" + start,
+                        new Peak(r.sensor(), start, start + 5 * MINUTE, r.value()),
                         (a, b) -> a.max() >= b.max() ? a : b);
             }
         }

@@ -16,8 +16,8 @@ class SilenceDetectorTest {
 
     @Test
     void fiveMinutesWithoutAReadingReportTheLastOneOnceWhateverTheWatermarkTiming() throws Exception {
-        try (var harness = KeyedOperatorHarness.of(Reading::sensor, Serdes.string(), Reading.SERDE,
-                readings -> readings.process(new SilenceDetector()))) {
+        try (var harness = KeyedOperatorHarness.of(
+                Reading::sensor, Serdes.string(), Reading.SERDE, readings -> readings.process(new SilenceDetector()))) {
             harness.processElement(new Reading("s1", 1, 0), 0);
             harness.processElement(new Reading("s1", 1, 4 * MINUTE), 4 * MINUTE);
             harness.processElement(new Reading("s2", 1, 0), 0);
@@ -26,7 +26,8 @@ class SilenceDetectorTest {
             harness.processWatermark(9 * MINUTE - 1);
             assertThat(harness.output()).extracting(KeyValue::value).containsExactly(new Silent("s2", 0));
             harness.processWatermark(11 * MINUTE);
-            assertThat(harness.output()).extracting(KeyValue::value)
+            assertThat(harness.output())
+                    .extracting(KeyValue::value)
                     .containsExactly(new Silent("s2", 0), new Silent("s1", 4 * MINUTE), new Silent("s2", 6 * MINUTE));
         }
     }

@@ -1,9 +1,9 @@
 package io.rivulet.samples.wordcount;
 
-import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KeyValue;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,8 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import io.rivulet.api.RivuletStarted;
 
 /**
@@ -46,24 +46,35 @@ public class DevLineFeeder {
             return;
         }
         executor = Executors.newScheduledThreadPool(2);
-        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, started.bootstrapServers()), new StringSerializer(), new StringSerializer());
+        KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, started.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
         AtomicInteger next = new AtomicInteger();
-        executor.scheduleAtFixedRate(() -> producer.send(new ProducerRecord<>(WordCountJob.INPUT,
-                LINES.get(next.getAndIncrement() % LINES.size()))), 0, 1, TimeUnit.SECONDS);
+        executor.scheduleAtFixedRate(
+                () -> producer.send(
+                        new ProducerRecord<>(WordCountJob.INPUT, LINES.get(next.getAndIncrement() % LINES.size()))),
+                0,
+                1,
+                TimeUnit.SECONDS);
         executor.execute(() -> logCounts(started.bootstrapServers()));
-        LOG.info("Dev profile: feeding a line per second to {} and logging {}", WordCountJob.INPUT, WordCountJob.OUTPUT);
+        LOG.info(
+                "Dev profile: feeding a line per second to {} and logging {}", WordCountJob.INPUT, WordCountJob.OUTPUT);
     }
 
     private void logCounts(String bootstrapServers) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "wordcount-dev-viewer",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "wordcount-dev-viewer",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(WordCountJob.OUTPUT));
             while (running) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> LOG.info("word-counts: {} = {}", r.key(), r.value()));
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(r -> LOG.info("word-counts: {} = {}", r.key(), r.value()));
             }
         }
     }

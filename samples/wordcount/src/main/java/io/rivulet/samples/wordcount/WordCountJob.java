@@ -5,9 +5,9 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rivulet.api.JobBuilder;
+import io.rivulet.api.RivuletJob;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
-import io.rivulet.api.RivuletJob;
 import io.rivulet.api.serde.Serdes;
 
 /**
@@ -31,7 +31,8 @@ public class WordCountJob implements RivuletJob {
                     }
                 })
                 .keyBy(word -> word, Serdes.string(), Serdes.string())
-                .process(new CountPerWord()).uid("count-per-word")
+                .process(new CountPerWord())
+                .uid("count-per-word")
                 .sinkTo(KafkaSink.keyValues(OUTPUT, Serdes.string(), Serdes.string()));
     }
 }

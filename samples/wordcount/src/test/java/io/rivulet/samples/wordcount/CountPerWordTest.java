@@ -16,7 +16,8 @@ class CountPerWordTest {
             harness.processElement("to", "to", 0);
             harness.processElement("be", "be", 0);
             harness.processElement("to", "to", 0);
-            assertThat(harness.output()).containsExactly(KeyValue.of("to", "1"), KeyValue.of("be", "1"), KeyValue.of("to", "2"));
+            assertThat(harness.output())
+                    .containsExactly(KeyValue.of("to", "1"), KeyValue.of("be", "1"), KeyValue.of("to", "2"));
         }
     }
 }

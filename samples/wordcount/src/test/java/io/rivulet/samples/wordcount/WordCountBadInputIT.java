@@ -36,13 +36,16 @@ class WordCountBadInputIT {
     void failStopsTheServiceNamingTopicPartitionAndOffset(KafkaCluster kafka) throws Exception {
         new WordCountFixture(kafka, 1);
         RecordMetadata poison = producePoison(kafka);
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir,
-                Map.of("RIVULET_APPLICATION_ID", "wordcount-fail")).start()) {
+        try (ServiceProcess service = new ServiceProcess(
+                        kafka.bootstrapServers(), workDir, Map.of("RIVULET_APPLICATION_ID", "wordcount-fail"))
+                .start()) {
             assertThat(service.waitForExit()).isNotZero();
-            assertThat(service.log()).contains("deserialization of the record at topic text-lines, partition 0, offset "
-                    + poison.offset());
+            assertThat(service.log())
+                    .contains("deserialization of the record at topic text-lines, partition 0, offset "
+                            + poison.offset());
         }
-        assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(10))).isEmpty();
+        assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(10)))
+                .isEmpty();
     }
 
     @Test
@@ -51,8 +54,12 @@ class WordCountBadInputIT {
         fixture.produceLine("before poison", Map.of("before", 1L, "poison", 1L));
         RecordMetadata poison = producePoison(kafka);
         fixture.produceLine("after poison", Map.of("after", 1L, "poison", 1L));
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of(
-                "RIVULET_APPLICATION_ID", "wordcount-skip", "RIVULET_ERRORS_DESERIALIZATION", "skip")).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(
+                        kafka.bootstrapServers(),
+                        workDir,
+                        Map.of("RIVULET_APPLICATION_ID", "wordcount-skip", "RIVULET_ERRORS_DESERIALIZATION", "skip"))
+                .start()
+                .awaitReady()) {
             fixture.assertExactlyOnceCounts();
             assertThat(service.log()).contains("Skipping the record at text-lines-0@" + poison.offset());
         }
@@ -64,12 +71,25 @@ class WordCountBadInputIT {
         fixture.produceLine("before poison", Map.of("before", 1L, "poison", 1L));
         RecordMetadata poison = producePoison(kafka);
         fixture.produceLine("after poison", Map.of("after", 1L, "poison", 1L));
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of(
-                "RIVULET_APPLICATION_ID", "wordcount-dead-letter", "RIVULET_ERRORS_DESERIALIZATION", "dead-letter")).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(
+                        kafka.bootstrapServers(),
+                        workDir,
+                        Map.of(
+                                "RIVULET_APPLICATION_ID",
+                                "wordcount-dead-letter",
+                                "RIVULET_ERRORS_DESERIALIZATION",
+                                "dead-letter"))
+                .start()
+                .awaitReady()) {
             fixture.assertExactlyOnceCounts();
         }
-        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(kafka.bootstrapServers(), "wordcount-dead-letter-dlq", 2,
-                Duration.ofSeconds(5), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        List<ConsumerRecord<byte[], byte[]>> dead = TestRecords.readCommitted(
+                kafka.bootstrapServers(),
+                "wordcount-dead-letter-dlq",
+                2,
+                Duration.ofSeconds(5),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         assertThat(dead).hasSize(1);
         ConsumerRecord<byte[], byte[]> letter = dead.get(0);
         assertThat(letter.value()).isEqualTo(NOT_UTF8);
@@ -85,9 +105,12 @@ class WordCountBadInputIT {
     }
 
     private static RecordMetadata producePoison(KafkaCluster kafka) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(WordCountJob.INPUT, null, NOT_UTF8)).get();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(WordCountJob.INPUT, null, NOT_UTF8))
+                    .get();
         }
     }
 }

@@ -34,7 +34,9 @@ class WordCountCrashIT {
                 "RIVULET_APPLICATION_ID", "wordcount-crash-" + threads,
                 "RIVULET_NUM_THREADS", String.valueOf(threads),
                 "RIVULET_GROUP_INSTANCE_ID", "wordcount-crash-" + threads + "-0");
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings)
+                .start()
+                .awaitReady()) {
             for (int batch = 0; batch < BATCHES; batch++) {
                 fixture.produceLines(150);
                 if (batch % (BATCHES / KILLS) == 1) {
@@ -50,6 +52,7 @@ class WordCountCrashIT {
     }
 
     private static long committedOutput(KafkaCluster kafka) {
-        return TestRecords.readAllCommitted(kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(30)).size();
+        return TestRecords.readAllCommitted(kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(30))
+                .size();
     }
 }

@@ -41,7 +41,9 @@ final class WordCountFixture {
             if (!topics.isEmpty()) {
                 admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
             }
-            Await.until(Duration.ofSeconds(30), "topics " + topics + " deleted",
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "topics " + topics + " deleted",
                     () -> admin.listTopics().names().get(5, TimeUnit.SECONDS).isEmpty());
         } catch (Exception e) {
             throw new IllegalStateException("cannot reset the topics", e);
@@ -78,16 +80,22 @@ final class WordCountFixture {
      */
     void assertExactlyOnceCounts() {
         long total = expectedOccurrences();
-        List<ConsumerRecord<String, String>> read = TestRecords.readCommitted(kafka.bootstrapServers(),
-                WordCountJob.OUTPUT, (int) total, Duration.ofSeconds(120));
-        Await.until(Duration.ofSeconds(30), "nothing beyond the expected output is committed",
-                () -> TestRecords.readAllCommitted(kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(30)).size() == read.size());
+        List<ConsumerRecord<String, String>> read = TestRecords.readCommitted(
+                kafka.bootstrapServers(), WordCountJob.OUTPUT, (int) total, Duration.ofSeconds(120));
+        Await.until(
+                Duration.ofSeconds(30),
+                "nothing beyond the expected output is committed",
+                () -> TestRecords.readAllCommitted(
+                                        kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(30))
+                                .size()
+                        == read.size());
         Map<String, List<Long>> emitted = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : read) {
             emitted.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(Long.parseLong(record.value()));
         }
         assertThat(emitted.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        expected.forEach((word, n) -> assertThat(emitted.get(word)).as("counts emitted for %s", word)
+        expected.forEach((word, n) -> assertThat(emitted.get(word))
+                .as("counts emitted for %s", word)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList()));
     }
 }

@@ -28,9 +28,16 @@ class WordCountGuaranteesIT {
     @ValueSource(strings = {"at_least_once", "at_most_once"})
     void runsWithoutTransactions(String guarantee, KafkaCluster kafka) {
         WordCountFixture fixture = new WordCountFixture(kafka, 2);
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of(
-                "RIVULET_APPLICATION_ID", "wordcount-" + guarantee.replace('_', '-'),
-                "RIVULET_PROCESSING_GUARANTEE", guarantee)).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(
+                        kafka.bootstrapServers(),
+                        workDir,
+                        Map.of(
+                                "RIVULET_APPLICATION_ID",
+                                "wordcount-" + guarantee.replace('_', '-'),
+                                "RIVULET_PROCESSING_GUARANTEE",
+                                guarantee))
+                .start()
+                .awaitReady()) {
             fixture.produceLines(300);
             fixture.assertExactlyOnceCounts();
             assertThat(service.log()).contains(guarantee + ", commit interval");

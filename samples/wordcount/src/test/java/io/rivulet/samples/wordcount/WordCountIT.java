@@ -24,11 +24,19 @@ class WordCountIT {
     void countsAreRightForAKnownInput(KafkaCluster kafka) {
         WordCountFixture fixture = new WordCountFixture(kafka, 2);
         fixture.produceLine("Hello, hello world!", Map.of("hello", 2L, "world", 1L));
-        fixture.produceLine("the world -- THE end; 42 ends", Map.of("the", 2L, "world", 1L, "end", 1L, "42", 1L, "ends", 1L));
+        fixture.produceLine(
+                "the world -- THE end; 42 ends", Map.of("the", 2L, "world", 1L, "end", 1L, "42", 1L, "ends", 1L));
         fixture.produceLine("  ", Map.of());
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of()).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, Map.of())
+                .start()
+                .awaitReady()) {
             fixture.assertExactlyOnceCounts();
             assertThat(service.status("/q/health/live")).isEqualTo(200);
+            assertThat(service.body("/q/health/ready"))
+                    .containsPattern("\"wordcount-StreamThread-1\"\\s*:\\s*\"RUNNING, tasks=4\"")
+                    .as("a job without watermarks shows none, not Long.MIN_VALUE")
+                    .containsPattern("\"watermark 1_1\"\\s*:\\s*\"none yet\"")
+                    .doesNotContain(String.valueOf(Long.MIN_VALUE));
             assertThat(service.stop()).isIn(0, 143);
             assertThat(service.log()).contains("Closed task 1_0 (clean)", "Closed task 1_1 (clean)");
         }
@@ -38,13 +46,17 @@ class WordCountIT {
     void aCleanRestartRestoresNothingAndACrashOnlyTheTail(KafkaCluster kafka) {
         WordCountFixture fixture = new WordCountFixture(kafka, 2);
         Map<String, String> settings = Map.of("RIVULET_APPLICATION_ID", "wordcount-restore");
-        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings).start().awaitReady()) {
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, settings)
+                .start()
+                .awaitReady()) {
             fixture.produceLines(400);
             fixture.assertExactlyOnceCounts();
             assertThat(service.stop()).isIn(0, 143);
 
             service.start().awaitReady();
-            assertThat(restoredRecords(service)).as("records restored after a clean restart").isZero();
+            assertThat(restoredRecords(service))
+                    .as("records restored after a clean restart")
+                    .isZero();
 
             fixture.produceLines(400);
             fixture.assertExactlyOnceCounts();
@@ -52,15 +64,36 @@ class WordCountIT {
             service.start().awaitReady();
             long changelogRecords = fixture.expectedOccurrences();
             long restored = restoredRecords(service);
-            assertThat(restored).as("records restored after a crash (the changelog holds %d)", changelogRecords)
+            assertThat(restored)
+                    .as("records restored after a crash (the changelog holds %d)", changelogRecords)
                     .isLessThan(changelogRecords / 4);
             fixture.produceLines(100);
             fixture.assertExactlyOnceCounts();
         }
     }
 
+    @Test
+    void kafkaSettingsFromTheEnvironmentReachTheClientsAndOnesRivuletOwnsFailStartUp(KafkaCluster kafka) {
+        Map<String, String> reporter = Map.of("RIVULET_KAFKA_METRIC_REPORTERS", "com.example.NoSuchReporter");
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, reporter).start()) {
+            assertThat(service.waitForExit()).isEqualTo(1);
+            assertThat(service.log())
+                    .as("the client got metric.reporters from RIVULET_KAFKA_METRIC_REPORTERS")
+                    .contains(
+                            "Class com.example.NoSuchReporter cannot be found", "CommonClientConfigs.metricsReporters");
+        }
+        Map<String, String> owned = Map.of("RIVULET_KAFKA_ISOLATION_LEVEL", "read_uncommitted");
+        try (ServiceProcess service = new ServiceProcess(kafka.bootstrapServers(), workDir, owned).start()) {
+            assertThat(service.waitForExit()).isEqualTo(1);
+            assertThat(service.log())
+                    .contains("configuration key rivulet.kafka.isolation.level (RIVULET_KAFKA_ISOLATION_LEVEL)"
+                            + " cannot be set: Rivulet always reads read_committed");
+        }
+    }
+
     private static long restoredRecords(ServiceProcess service) {
-        Matcher matcher = Pattern.compile("\"restored-records\"\\s*:\\s*(\\d+)").matcher(service.body("/q/health/ready"));
+        Matcher matcher =
+                Pattern.compile("\"restored-records\"\\s*:\\s*(\\d+)").matcher(service.body("/q/health/ready"));
         assertThat(matcher.find()).isTrue();
         return Long.parseLong(matcher.group(1));
     }

@@ -38,7 +38,9 @@ class WordCountScalingIT {
 
             assertThat(first.stop()).isIn(0, 143);
             // Whatever tasks it held at that moment (a rebalance may just have moved them all), none closed dirty.
-            assertThat(first.log()).contains("Application wordcount-scaling stopped").doesNotContain("(dirty)");
+            assertThat(first.log())
+                    .contains("Application wordcount-scaling stopped")
+                    .doesNotContain("(dirty)");
             fixture.produceLines(400);
             second.awaitReady();
             third.awaitReady();

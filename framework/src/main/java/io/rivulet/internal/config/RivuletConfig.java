@@ -1,0 +1,133 @@
+package io.rivulet.internal.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+
+import io.rivulet.internal.runtime.task.ErrorPolicy;
+import io.rivulet.sink.ProcessingGuarantee;
+
+/**
+ * The {@code rivulet.*} keys, typed and with their defaults: this interface is where each key is defined and
+ * documented. A Quarkus service reads it from its configuration ({@code application.properties}, environment
+ * variables such as {@code RIVULET_COMMIT_INTERVAL}, system properties, profiles); the plain-Java entry point
+ * ({@code io.rivulet.api.Rivulet}) reads it from the map it is given, and nothing else. A value that does not
+ * convert fails start-up with a message that names the key and what it accepts; {@link RivuletSettings}
+ * checks what needs more than one key.
+ */
+@ConfigMapping(prefix = "rivulet")
+public interface RivuletConfig {
+
+    /**
+     * {@code rivulet.application-id}: the consumer group, the prefix of transactional ids and of the internal
+     * topics ({@code <application-id>-repartition-<n>}, {@code <application-id>-<uid>-changelog},
+     * {@code <application-id>-dlq}). Letters, digits, '.', '_' and '-'. Required to run a job.
+     */
+    @WithConverter(ConfigConverters.ApplicationId.class)
+    Optional<String> applicationId();
+
+    /** {@code rivulet.kafka.*}: the Kafka cluster and the settings of the clients. */
+    Kafka kafka();
+
+    /**
+     * {@code rivulet.state-dir}: where RocksDB keeps local state, one directory per task under
+     * {@code <state-dir>/<application-id>/}. Default {@code ${java.io.tmpdir}/rivulet}; keep it on a persistent
+     * volume, so that a restart restores only the changelog tail.
+     */
+    @WithConverter(ConfigConverters.FilePath.class)
+    Optional<Path> stateDir();
+
+    /**
+     * {@code rivulet.processing-guarantee}: {@code exactly_once} (default: output, state and offsets commit in
+     * one Kafka transaction), {@code at_least_once} or {@code at_most_once}.
+     */
+    @WithDefault("exactly_once")
+    @WithConverter(ConfigConverters.Guarantee.class)
+    ProcessingGuarantee processingGuarantee();
+
+    /**
+     * {@code rivulet.commit-interval}: how often output, state and offsets commit together. Default
+     * {@code 100ms}; a positive duration such as {@code 100ms}, {@code 1s} or {@code PT0.1S}.
+     */
+    @WithDefault("100ms")
+    @WithConverter(ConfigConverters.PositiveDuration.class)
+    Duration commitInterval();
+
+    /**
+     * {@code rivulet.auto-watermark-interval}: how often periodic watermark generators emit and watermark
+     * markers cross repartition topics (Flink's auto-watermark interval). Default {@code 200ms}.
+     */
+    @WithDefault("200ms")
+    @WithConverter(ConfigConverters.PositiveDuration.class)
+    Duration autoWatermarkInterval();
+
+    /**
+     * {@code rivulet.num-threads}: stream threads in this instance, each with its own consumer and producer.
+     * Default {@code 1}.
+     */
+    @WithDefault("1")
+    @WithConverter(ConfigConverters.PositiveInt.class)
+    int numThreads();
+
+    /** {@code rivulet.errors.*}: what happens to a record that cannot be deserialized or whose processing throws. */
+    Errors errors();
+
+    /**
+     * {@code rivulet.group-instance-id}: static group membership; a restarted instance takes its old place
+     * without a rebalance. Stream threads after the first add {@code -2}, {@code -3}, … Default: none.
+     */
+    Optional<String> groupInstanceId();
+
+    /**
+     * {@code rivulet.test.*} (such as {@code rivulet.test.broker}): read by the testkit in test JVMs, never by a job.
+     * Declared so that a test JVM's system properties do not count as unknown {@code rivulet.*} keys, which fail
+     * start-up as the likely typos they are.
+     */
+    @WithName("test")
+    Map<String, String> testkitSettings();
+
+    /** {@code rivulet.testkit.*}: read by the testkit's broker processes, never by a job; declared as {@code rivulet.test.*} is. */
+    @WithName("testkit")
+    Map<String, String> testkitProcessSettings();
+
+    /** {@code rivulet.kafka.*}. */
+    interface Kafka {
+
+        /**
+         * {@code rivulet.kafka.bootstrap-servers}: the Kafka cluster. Required, except in a Quarkus service's
+         * dev profile, where leaving it unset starts an embedded broker.
+         */
+        Optional<String> bootstrapServers();
+
+        /**
+         * Every other {@code rivulet.kafka.<client setting>}, passed to every consumer, producer and admin client
+         * as the Kafka clients spell it: {@code rivulet.kafka.security.protocol=SASL_SSL}, or from the environment
+         * {@code RIVULET_KAFKA_SECURITY_PROTOCOL=SASL_SSL}. Settings that Rivulet decides itself
+         * ({@code group.id}, {@code isolation.level}, {@code transactional.id}, …) are refused, naming the
+         * {@code rivulet.*} key that governs them.
+         */
+        @WithParentName
+        Map<String, String> clientSettings();
+    }
+
+    /** {@code rivulet.errors.*}: {@code fail}, {@code skip} or {@code dead-letter} (to {@code <application-id>-dlq}). */
+    interface Errors {
+
+        /** {@code rivulet.errors.deserialization}: a record that cannot be deserialized. Default {@code fail}. */
+        @WithDefault("fail")
+        @WithConverter(ConfigConverters.Errors.class)
+        ErrorPolicy deserialization();
+
+        /** {@code rivulet.errors.processing}: a record whose processing throws. Default {@code fail}. */
+        @WithDefault("fail")
+        @WithConverter(ConfigConverters.Errors.class)
+        ErrorPolicy processing();
+    }
+}
