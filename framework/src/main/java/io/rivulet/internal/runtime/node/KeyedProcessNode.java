@@ -1,6 +1,5 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.TimeDomain;
@@ -29,9 +28,8 @@ public final class KeyedProcessNode extends ProcessorNode {
     private final OperatorTimers timers;
     private final TimerService timerService;
     private final FunctionContext functionContext;
-    private final Collector<Object> collector = value -> forwardUnchecked(this.current.withValue(value));
+    private final RecordCollector collector = new RecordCollector();
     private OperatorRuntimeContext runtimeContext;
-    private StreamRecord current;
 
     public KeyedProcessNode(
             String name,
@@ -60,7 +58,7 @@ public final class KeyedProcessNode extends ProcessorNode {
 
     @Override
     public void process(StreamRecord record) throws Exception {
-        current = record;
+        collector.current(record);
         key.set(record.key(), record.keyBytes());
         functionContext.domain = null;
         function.processElement(record.value(), functionContext, collector);
@@ -84,7 +82,7 @@ public final class KeyedProcessNode extends ProcessorNode {
 
     private void onTimer(InternalTimer timer, TimeDomain domain) throws Exception {
         Object timerKey = keySerde.deserialize(timer.key());
-        current = new StreamRecord(null, timer.timestamp(), timerKey, timer.key());
+        collector.current(new StreamRecord(null, timer.timestamp(), timerKey, timer.key()));
         key.set(timerKey, timer.key());
         functionContext.domain = domain;
         function.onTimer(timer.timestamp(), functionContext, collector);
@@ -105,7 +103,7 @@ public final class KeyedProcessNode extends ProcessorNode {
 
         @Override
         public long timestamp() {
-            return current.timestamp();
+            return collector.current().timestamp();
         }
 
         @Override
@@ -120,7 +118,7 @@ public final class KeyedProcessNode extends ProcessorNode {
 
         @Override
         public <X> void output(OutputTag<X> tag, X value) {
-            forwardSideUnchecked(tag, current.withValue(value));
+            forwardSideUnchecked(tag, collector.current().withValue(value));
         }
 
         @Override
@@ -146,7 +144,7 @@ public final class KeyedProcessNode extends ProcessorNode {
 
         @Override
         public void collectWithTimestamp(Object value, long timestamp) {
-            forwardUnchecked(current.withValue(value, timestamp));
+            forwardUnchecked(collector.current().withValue(value, timestamp));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
@@ -29,9 +28,8 @@ public final class ProcessFunctionNode extends ProcessorNode {
     private final ProcessFunction<Object, Object> function;
     private final TaskServices services;
     private final ProcessFunction<Object, Object>.Context functionContext;
-    private final Collector<Object> collector = value -> forwardUnchecked(this.current.withValue(value));
+    private final RecordCollector collector = new RecordCollector();
     private final String uid;
-    private StreamRecord current;
 
     /** @param uid the operator's uid, or null: with one it has operator state (and broadcast state) */
     public ProcessFunctionNode(
@@ -43,12 +41,12 @@ public final class ProcessFunctionNode extends ProcessorNode {
         this.functionContext = function.new Context() {
             @Override
             public long timestamp() {
-                return current.timestamp();
+                return collector.current().timestamp();
             }
 
             @Override
             public <X> void output(OutputTag<X> tag, X value) {
-                forwardSideUnchecked(tag, current.withValue(value));
+                forwardSideUnchecked(tag, collector.current().withValue(value));
             }
         };
     }
@@ -75,7 +73,7 @@ public final class ProcessFunctionNode extends ProcessorNode {
 
                 @Override
                 public void collectWithTimestamp(Object value, long timestamp) {
-                    forwardUnchecked(current.withValue(value, timestamp));
+                    forwardUnchecked(collector.current().withValue(value, timestamp));
                 }
             });
         }
@@ -84,7 +82,7 @@ public final class ProcessFunctionNode extends ProcessorNode {
 
     @Override
     public void process(StreamRecord record) throws Exception {
-        current = record;
+        collector.current(record);
         function.processElement(record.value(), functionContext, collector);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.OutputTag;
 
 /**
@@ -70,7 +71,10 @@ public abstract class ProcessorNode {
     /** {@link #forward} for use inside a {@code Collector}, which cannot throw checked exceptions. */
     protected final void forwardUnchecked(StreamRecord record) {
         try {
-            forward(record);
+            // The loop of forward(), not a call to it: the hot path stays shallow enough for the JIT to inline.
+            for (int i = 0; i < children.size(); i++) {
+                children.get(i).process(record);
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -86,6 +90,28 @@ public abstract class ProcessorNode {
             throw e;
         } catch (Exception e) {
             throw new DownstreamException(e);
+        }
+    }
+
+    /**
+     * The collector a function emits into: each value goes downstream as a record with the timestamp and key of
+     * the record (or timer) at hand, {@link #current}; the very value it got passes on as the very record.
+     */
+    protected final class RecordCollector implements Collector<Object> {
+
+        private StreamRecord current;
+
+        public StreamRecord current() {
+            return current;
+        }
+
+        public void current(StreamRecord record) {
+            this.current = record;
+        }
+
+        @Override
+        public void collect(Object value) {
+            forwardUnchecked(value == current.value() ? current : current.withValue(value));
         }
     }
 
