@@ -44,11 +44,6 @@ public final class TaskStateManager {
         return store != null;
     }
 
-    /** The store the operators' state is staged on; null for a task without state. */
-    public TaskStateStore store() {
-        return store;
-    }
-
     public Collection<TopicPartition> changelogPartitions() {
         return changelogByUid.values();
     }
