@@ -68,8 +68,13 @@ class WatermarkStrategyTest {
         assertThat(out.events).containsExactly("wm 41");
     }
 
+    /**
+     * Flink's timing: the idle timer starts at the first periodic emit without an element since the previous one,
+     * and the input goes idle once more than the timeout has passed since then (not at the timeout after the last
+     * element).
+     */
     @Test
-    void idlenessFollowsAManualClock() {
+    void idlenessStartsAtTheFirstQuietEmitAndNeedsMoreThanTheTimeout() {
         AtomicLong now = new AtomicLong(0);
         InstantSource clock = () -> Instant.ofEpochMilli(now.get());
         WatermarkGenerator<String> generator = WatermarkStrategy.<String>forMonotonousTimestamps()
@@ -77,14 +82,39 @@ class WatermarkStrategyTest {
                 .createGenerator(clock);
         Recorder out = new Recorder();
         generator.onEvent("e", 100, out);
-        now.set(9_999);
+        now.set(5_000);
         generator.onPeriodicEmit(out);
-        now.set(10_000);
+        now.set(6_000);
         generator.onPeriodicEmit(out);
+        now.set(16_000);
         generator.onPeriodicEmit(out);
+        now.set(16_001);
+        generator.onPeriodicEmit(out);
+        now.set(17_000);
+        generator.onPeriodicEmit(out);
+        now.set(17_500);
         generator.onEvent("e", 200, out);
+        now.set(18_000);
         generator.onPeriodicEmit(out);
-        assertThat(out.events).containsExactly("wm 99", "idle", "active", "wm 199");
+        assertThat(out.events)
+                .as("an element at 0; the timer starts at the quiet emit at 6000; 16000 is exactly the timeout later")
+                .containsExactly("wm 99", "wm 99", "wm 99", "idle", "active", "wm 199");
+    }
+
+    @Test
+    void anInputWithoutAnyElementGoesIdleByTheSameTiming() {
+        AtomicLong now = new AtomicLong(1_000);
+        InstantSource clock = () -> Instant.ofEpochMilli(now.get());
+        WatermarkGenerator<String> generator = WatermarkStrategy.<String>forMonotonousTimestamps()
+                .withIdleness(Duration.ofMillis(500))
+                .createGenerator(clock);
+        Recorder out = new Recorder();
+        generator.onPeriodicEmit(out);
+        now.set(1_500);
+        generator.onPeriodicEmit(out);
+        now.set(1_501);
+        generator.onPeriodicEmit(out);
+        assertThat(out.events).containsExactly("wm -9223372036854775808", "wm -9223372036854775808", "idle");
     }
 
     @Test
