@@ -21,8 +21,9 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
     }
 
     /**
-     * Advances event time to {@code watermark} (a lower one than before is ignored): every event-time timer
-     * up to it fires, in timestamp order, before this call returns.
+     * Advances event time to {@code watermark}: every event-time timer up to it fires, in timestamp order, before
+     * this call returns. A watermark that is not higher than the last one is ignored and fires nothing, as in a
+     * task.
      */
     public void processWatermark(long watermark) throws Exception {
         runtime.processWatermark(watermark);

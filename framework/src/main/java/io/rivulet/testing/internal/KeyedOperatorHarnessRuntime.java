@@ -122,7 +122,11 @@ public final class KeyedOperatorHarnessRuntime implements AutoCloseable {
 
     /** Advances event time: fires every event-time timer up to {@code newWatermark}, in timestamp order. */
     public void processWatermark(long newWatermark) throws Exception {
-        watermark = Math.max(watermark, newWatermark);
+        // As in a task: event time only moves forward, and only a move fires event-time timers.
+        if (newWatermark <= watermark) {
+            return;
+        }
+        watermark = newWatermark;
         fire(true);
     }
 

@@ -88,4 +88,21 @@ class TimersTest {
             assertThat(harness.output()).last().isEqualTo("a@5 EVENT_TIME");
         }
     }
+
+    /**
+     * As in a task (and in Flink, whose watermark valve passes on only advancing watermarks): a timer registered
+     * behind event time fires when the watermark next moves forward, not when the same watermark comes again.
+     */
+    @Test
+    void aWatermarkThatDoesNotAdvanceFiresNothing() throws Exception {
+        try (var harness = harness()) {
+            harness.processWatermark(100);
+            harness.processElement("a", "e50", 0);
+            harness.processWatermark(100);
+            harness.processWatermark(99);
+            assertThat(harness.output()).isEmpty();
+            harness.processWatermark(101);
+            assertThat(harness.output()).containsExactly("a@50 EVENT_TIME");
+        }
+    }
 }
