@@ -101,6 +101,8 @@ public abstract class ProcessorNode {
 
         private StreamRecord current;
 
+        public RecordCollector() {}
+
         public StreamRecord current() {
             return current;
         }

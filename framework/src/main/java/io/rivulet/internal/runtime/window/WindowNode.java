@@ -50,8 +50,8 @@ public final class WindowNode extends ProcessorNode {
     private final WindowFunctionRunner runner;
     private final WindowAssigner.WindowAssignerContext assignerContext;
     private long lateRecordsWithoutSideOutput;
-    /** The key and timestamp of what a firing window emits: the window's max timestamp. */
-    private StreamRecord firing;
+    /** Emits what a firing window's function collects, with the key and the window's max timestamp. */
+    private final RecordCollector firing = new RecordCollector();
 
     @SuppressWarnings("unchecked")
     public WindowNode(
@@ -83,7 +83,6 @@ public final class WindowNode extends ProcessorNode {
                 : null;
         this.timers = new OperatorTimers(uid, services);
         this.triggerContext = new WindowTriggerContext(services, uid, timers, windowSerde);
-        Collector<Object> main = value -> forwardUnchecked(firing.withValue(value));
         this.runner = new WindowFunctionRunner(
                 spec,
                 contents,
@@ -96,12 +95,12 @@ public final class WindowNode extends ProcessorNode {
                 new WindowFunctionRunner.Output() {
                     @Override
                     public Collector<Object> main() {
-                        return main;
+                        return firing;
                     }
 
                     @Override
                     public void side(OutputTag<?> tag, Object value) {
-                        forwardSideUnchecked(tag, firing.withValue(value));
+                        forwardSideUnchecked(tag, firing.current().withValue(value));
                     }
                 });
         this.assignerContext = services::currentProcessingTime;
@@ -169,7 +168,7 @@ public final class WindowNode extends ProcessorNode {
     }
 
     private void fire(byte[] key, Window window, byte[] namespace, Object stored) throws Exception {
-        firing = new StreamRecord(null, window.maxTimestamp(), this.key.key(), key);
+        firing.current(new StreamRecord(null, window.maxTimestamp(), this.key.key(), key));
         runner.fire(this.key.key(), key, window, namespace, stored);
     }
 
