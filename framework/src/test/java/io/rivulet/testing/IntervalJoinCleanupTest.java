@@ -3,10 +3,12 @@ package io.rivulet.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rivulet.api.functions.Collector;
@@ -55,6 +57,63 @@ class IntervalJoinCleanupTest {
                 }
             }
             assertThat(harness.output()).hasSize((int) pairs);
+        }
+    }
+
+    /**
+     * As in Flink, a buffered element is removed exactly when the watermark reaches its cleanup time ({@code ts +
+     * upper} on the left, {@code ts - lower} on the right, never before {@code ts}): an element of the other side
+     * that arrives at that watermark, on time, no longer joins it; one watermark earlier it still does.
+     */
+    @ParameterizedTest(name = "between({0}, {1}), the {2} side buffered")
+    @CsvSource({
+        "-4, 6, left",
+        "-4, 6, right",
+        "2, 6, left",
+        "-6, -2, right",
+        "0, 0, left",
+        "0, 0, right",
+        "-3, 0, left",
+        "0, 3, right"
+    })
+    void aBufferedElementIsGoneOnceTheWatermarkReachesItsCleanupTime(long lower, long upper, String side)
+            throws Exception {
+        boolean leftBuffered = side.equals("left");
+        long buffered = 100;
+        long cleanup = leftBuffered ? buffered + Math.max(upper, 0) : buffered - Math.min(lower, 0);
+        // The latest timestamp of the other side that still matches, at or after the cleanup time.
+        long other = leftBuffered ? buffered + upper : buffered - lower;
+        assertThat(other)
+                .as("the case needs a match on time at the cleanup watermark")
+                .isGreaterThanOrEqualTo(cleanup);
+        assertThat(joinsAfterWatermark(lower, upper, leftBuffered, buffered, other, cleanup - 1))
+                .hasSize(1);
+        assertThat(joinsAfterWatermark(lower, upper, leftBuffered, buffered, other, cleanup))
+                .isEmpty();
+    }
+
+    private static List<String> joinsAfterWatermark(
+            long lower, long upper, boolean leftBuffered, long buffered, long other, long watermark) throws Exception {
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(
+                v -> v.substring(0, 1),
+                v -> v.substring(0, 1),
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (left, right) -> left.intervalJoin(right)
+                        .between(Duration.ofMillis(lower), Duration.ofMillis(upper))
+                        .process(new Pair()))) {
+            harness.processWatermark(0);
+            if (leftBuffered) {
+                harness.processElement1("a-left", buffered);
+                harness.processWatermark(watermark);
+                harness.processElement2("a-right", other);
+            } else {
+                harness.processElement2("a-right", buffered);
+                harness.processWatermark(watermark);
+                harness.processElement1("a-left", other);
+            }
+            return harness.output();
         }
     }
 }

@@ -21,16 +21,17 @@ import io.rivulet.api.windowing.evictors.TimestampedValue;
  * a left element at {@code t} joins the right elements in {@code [t + lower, t + upper]} (bounds inclusive
  * unless made exclusive), results are stamped with the larger timestamp, and an element behind the watermark
  * on arrival is late and goes to that side's late output. Buffers are keyed state with one entry per key and
- * timestamp, ordered by time, so that an element reads only the other side's entries inside its interval;
- * they are cleaned up by event-time timers once the watermark guarantees no more matches.
+ * timestamp, ordered by time, so that an element reads only the other side's entries inside its interval.
+ * As in Flink, each timestamp's entries are removed by an event-time timer at the first time no element of the
+ * other side that is not late can match them any more ({@code ts + upper} for the left side, {@code ts - lower}
+ * for the right, never before {@code ts}); an element that arrives exactly at the watermark therefore joins
+ * precisely what it would join in Flink.
  */
 public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object>
         implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(IntervalJoinFunction.class);
-    /** Cleanup runs per second of event time: one timer per key and second removes that second's entries. */
-    private static final long BUCKET = 1_000;
 
     private final ProcessJoinFunction<Object, Object, Object> join;
     private final long lower;
@@ -127,9 +128,7 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
                 }
             }
         }
-        // One timer per second (timers are deduplicated): when the last timestamp of the second is done.
-        long lastInBucket = Math.floorDiv(timestamp, BUCKET) * BUCKET + BUCKET - 1;
-        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(lastInBucket) : rightCleanup(lastInBucket));
+        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(timestamp) : rightCleanup(timestamp));
     }
 
     private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp) throws Exception {
@@ -149,15 +148,14 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     }
 
     /**
-     * Every second registered a timer at the cleanup time of its last timestamp, so the timer names the seconds
-     * it cleans: the left one and the right one whose last timestamp's cleanup is {@code timestamp}.
+     * Both sides share one timer per cleanup time: it removes the left and the right timestamp whose cleanup time
+     * it is, whichever side registered it. Entries of a timestamp arrive only while their cleanup time has not
+     * been passed, so a timer never removes an entry before its own cleanup time.
      */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
-        long leftLast = upper > 0 ? timestamp - upper : timestamp;
-        leftBuffer.removeBetween(leftLast - BUCKET + 1, leftLast);
-        long rightLast = lower <= 0 ? timestamp + lower : timestamp;
-        rightBuffer.removeBetween(rightLast - BUCKET + 1, rightLast);
+        leftBuffer.remove(upper > 0 ? timestamp - upper : timestamp);
+        rightBuffer.remove(lower <= 0 ? timestamp + lower : timestamp);
     }
 
     @Override
