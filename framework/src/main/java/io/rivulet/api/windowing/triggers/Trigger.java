@@ -3,6 +3,14 @@ package io.rivulet.api.windowing.triggers;
 import java.io.Serializable;
 
 import io.rivulet.api.functions.ReduceFunction;
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReducingState;
+import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.api.windowing.windows.Window;
@@ -63,16 +71,47 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
 
         void deleteEventTimeTimer(long time);
 
-        /** State scoped to the current key and window. */
+        /**
+         * State scoped to the current key and window, of any kind, as Flink's
+         * {@code getPartitionedState(StateDescriptor)}: one overload per kind of descriptor.
+         */
         <S> ValueState<S> getPartitionedState(ValueStateDescriptor<S> descriptor);
+
+        /** List state scoped to the current key and window. */
+        <S> ListState<S> getPartitionedState(ListStateDescriptor<S> descriptor);
+
+        /** Map state scoped to the current key and window. */
+        <K, V> MapState<K, V> getPartitionedState(MapStateDescriptor<K, V> descriptor);
+
+        /** Reducing state scoped to the current key and window; it merges with {@link OnMergeContext}. */
+        <S> ReducingState<S> getPartitionedState(ReducingStateDescriptor<S> descriptor);
+
+        /** Aggregating state scoped to the current key and window; it merges with {@link OnMergeContext}. */
+        <IN, ACC, OUT> AggregatingState<IN, OUT> getPartitionedState(
+                AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
     }
 
-    /** The context of {@link Trigger#onMerge}. */
+    /**
+     * The context of {@link Trigger#onMerge}. The {@code mergePartitionedState} calls without a function merge
+     * as Flink's do: the merged windows' state is removed and folded into the merged window's (reduced,
+     * accumulators merged, or lists appended after the merged window's own elements); a merged window's state
+     * is therefore gone by the time its {@link Trigger#clear} runs.
+     */
     public interface OnMergeContext extends TriggerContext {
+
+        /** Reduces the merged windows' values into the merged window's with the descriptor's reduce function. */
+        <S> void mergePartitionedState(ReducingStateDescriptor<S> descriptor) throws Exception;
+
+        /** Merges the merged windows' accumulators into the merged window's with the aggregate's {@code merge}. */
+        <IN, ACC, OUT> void mergePartitionedState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) throws Exception;
+
+        /** Appends the merged windows' elements to the merged window's. */
+        <S> void mergePartitionedState(ListStateDescriptor<S> descriptor) throws Exception;
 
         /**
          * Combines the state named by {@code descriptor} of the merged windows into the merged window's,
-         * with {@code merge} (for example the sum of counts).
+         * with {@code merge} (for example the sum of counts); the merged windows' values are removed, as above.
+         * Windows without a value are left out: the descriptor's default value takes no part.
          */
         <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge) throws Exception;
     }

@@ -4,14 +4,12 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.state.AggregatingStateDescriptor;
 import io.rivulet.api.state.KeyedStateStore;
-import io.rivulet.api.state.ListState;
 import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
-import io.rivulet.api.state.ReducingState;
 import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.StateDescriptor;
 import io.rivulet.api.state.ValueState;
@@ -79,7 +77,7 @@ public final class ScopedStateStore implements KeyedStateStore {
     }
 
     @Override
-    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+    public <T> StoreListState<T> getListState(ListStateDescriptor<T> descriptor) {
         return new StoreListState<>(
                 collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
     }
@@ -95,12 +93,20 @@ public final class ScopedStateStore implements KeyedStateStore {
     }
 
     @Override
-    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+    public <T> StoreReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
         return new StoreReducingState<>(access(descriptor), descriptor.reduceFunction(), descriptor.serde());
     }
 
+    /**
+     * The value state of {@code descriptor} read as a reducing state with {@code reduce}: a scope without a
+     * value reads null, not the descriptor's default.
+     */
+    public <T> StoreReducingState<T> getReducingState(ValueStateDescriptor<T> descriptor, ReduceFunction<T> reduce) {
+        return new StoreReducingState<>(access(descriptor), reduce, descriptor.serde());
+    }
+
     @Override
-    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
+    public <IN, ACC, OUT> StoreAggregatingState<IN, ACC, OUT> getAggregatingState(
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return new StoreAggregatingState<>(
                 access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());

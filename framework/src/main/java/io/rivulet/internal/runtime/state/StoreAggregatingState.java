@@ -5,7 +5,7 @@ import io.rivulet.api.serde.Serde;
 import io.rivulet.api.state.AggregatingState;
 
 /** An aggregating state: the accumulator, one entry per scope. */
-public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT> {
+public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT>, MergeableState<ACC> {
 
     private final StateAccess access;
     private final AggregateFunction<IN, ACC, OUT> aggregate;
@@ -40,5 +40,25 @@ public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingSta
     @Override
     public void clear() {
         access.delete(access.scope());
+    }
+
+    @Override
+    public ACC take() {
+        ACC accumulator = accumulator();
+        if (accumulator != null) {
+            clear();
+        }
+        return accumulator;
+    }
+
+    @Override
+    public ACC combine(ACC first, ACC second) {
+        return aggregate.merge(first, second);
+    }
+
+    @Override
+    public void addMerged(ACC contents) {
+        ACC accumulator = accumulator();
+        access.put(access.scope(), serde.serialize(accumulator == null ? contents : combine(accumulator, contents)));
     }
 }

@@ -11,7 +11,7 @@ import io.rivulet.api.state.ListState;
  * A list state with one entry per element, under {@code scope + [sequence number]}, so that adding writes one
  * element. The next sequence number of each scope is kept in a companion state ({@code <name>#seq}).
  */
-public final class StoreListState<T> implements ListState<T> {
+public final class StoreListState<T> implements ListState<T>, MergeableState<List<T>> {
 
     private final StateAccess elements;
     private final StateAccess sequence;
@@ -24,7 +24,7 @@ public final class StoreListState<T> implements ListState<T> {
     }
 
     @Override
-    public Iterable<T> get() {
+    public List<T> get() {
         List<T> values = new ArrayList<>();
         for (byte[] bytes : elements.range(elements.scope()).values()) {
             values.add(serde.deserialize(bytes));
@@ -60,5 +60,27 @@ public final class StoreListState<T> implements ListState<T> {
         byte[] scope = elements.scope();
         elements.deleteAll(scope);
         sequence.delete(scope);
+    }
+
+    @Override
+    public List<T> take() {
+        List<T> values = get();
+        if (values.isEmpty()) {
+            return null;
+        }
+        clear();
+        return values;
+    }
+
+    @Override
+    public List<T> combine(List<T> first, List<T> second) {
+        List<T> combined = new ArrayList<>(first);
+        combined.addAll(second);
+        return combined;
+    }
+
+    @Override
+    public void addMerged(List<T> contents) {
+        addAll(contents);
     }
 }

@@ -5,7 +5,7 @@ import io.rivulet.api.serde.Serde;
 import io.rivulet.api.state.ReducingState;
 
 /** A reducing state: the reduced value, one entry per scope. */
-public final class StoreReducingState<T> implements ReducingState<T> {
+public final class StoreReducingState<T> implements ReducingState<T>, MergeableState<T> {
 
     private final StateAccess access;
     private final ReduceFunction<T> reduce;
@@ -32,5 +32,24 @@ public final class StoreReducingState<T> implements ReducingState<T> {
     @Override
     public void clear() {
         access.delete(access.scope());
+    }
+
+    @Override
+    public T take() {
+        T value = get();
+        if (value != null) {
+            clear();
+        }
+        return value;
+    }
+
+    @Override
+    public T combine(T first, T second) throws Exception {
+        return reduce.reduce(first, second);
+    }
+
+    @Override
+    public void addMerged(T contents) throws Exception {
+        add(contents);
     }
 }

@@ -5,10 +5,19 @@ import java.util.List;
 
 import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ReducingState;
+import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.api.windowing.triggers.Trigger;
 import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.runtime.state.MergeableState;
 import io.rivulet.internal.runtime.state.ScopedStateStore;
 import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
@@ -92,10 +101,54 @@ public final class WindowTriggerContext implements Trigger.OnMergeContext {
     }
 
     @Override
+    public <S> ListState<S> getPartitionedState(ListStateDescriptor<S> descriptor) {
+        return state.getListState(descriptor);
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getPartitionedState(MapStateDescriptor<K, V> descriptor) {
+        return state.getMapState(descriptor);
+    }
+
+    @Override
+    public <S> ReducingState<S> getPartitionedState(ReducingStateDescriptor<S> descriptor) {
+        return state.getReducingState(descriptor);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getPartitionedState(
+            AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return state.getAggregatingState(descriptor);
+    }
+
+    @Override
+    public <S> void mergePartitionedState(ReducingStateDescriptor<S> descriptor) throws Exception {
+        mergeIntoWindow(state.getReducingState(descriptor));
+    }
+
+    @Override
+    public <IN, ACC, OUT> void mergePartitionedState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor)
+            throws Exception {
+        mergeIntoWindow(state.getAggregatingState(descriptor));
+    }
+
+    @Override
+    public <S> void mergePartitionedState(ListStateDescriptor<S> descriptor) throws Exception {
+        mergeIntoWindow(state.getListState(descriptor));
+    }
+
+    @Override
     public <S> void mergePartitionedState(ValueStateDescriptor<S> descriptor, ReduceFunction<S> merge)
             throws Exception {
-        ValueState<S> handle = state.getState(descriptor);
-        S merged = null;
+        mergeIntoWindow(state.getReducingState(descriptor, merge));
+    }
+
+    /**
+     * Moves the merged windows' contents of {@code handle} into the current window's. The handle reads the
+     * scope {@link #windowBytes} names, so pointing that at each merged window in turn reads its contents.
+     */
+    private <C> void mergeIntoWindow(MergeableState<C> handle) throws Exception {
+        C merged = null;
         byte[] target = windowBytes;
         try {
             for (Window source : mergedWindows) {
@@ -103,17 +156,16 @@ public final class WindowTriggerContext implements Trigger.OnMergeContext {
                     continue;
                 }
                 windowBytes = windowSerde.serialize(source);
-                S value = handle.value();
-                if (value != null) {
-                    merged = merged == null ? value : merge.reduce(merged, value);
+                C contents = handle.take();
+                if (contents != null) {
+                    merged = merged == null ? contents : handle.combine(merged, contents);
                 }
             }
         } finally {
             windowBytes = target;
         }
         if (merged != null) {
-            S current = handle.value();
-            handle.update(current == null ? merged : merge.reduce(current, merged));
+            handle.addMerged(merged);
         }
     }
 }
