@@ -158,6 +158,19 @@ public final class DataStream<T> {
     }
 
     /**
+     * Starts a windowed co-group with {@code other}:
+     * {@code coGroup(other, ...).where(...).equalTo(...).window(...).apply(coGroupFunction)}.
+     *
+     * @param serde stores this stream's elements in the shuffle and the window
+     * @param otherSerde stores the other stream's elements
+     */
+    public <B> CoGroupedStreams<T, B> coGroup(DataStream<B> other, Serde<T> serde, Serde<B> otherSerde) {
+        Objects.requireNonNull(other, "other");
+        return new CoGroupedStreams<>(
+                this, other, Objects.requireNonNull(serde, "serde"), Objects.requireNonNull(otherSerde, "otherSerde"));
+    }
+
+    /**
      * The elements the operator producing this stream emitted to the side output {@code tag}, such as the
      * late data of a window ({@code sideOutputLateData}).
      */

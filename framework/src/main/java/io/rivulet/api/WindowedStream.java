@@ -17,6 +17,8 @@ import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.WindowSpec;
 import io.rivulet.internal.graph.WindowTransformation;
+import io.rivulet.internal.operators.FieldAggregator;
+import io.rivulet.internal.operators.FieldAggregator.Kind;
 
 /**
  * A keyed stream grouped into windows, with Flink's semantics:
@@ -93,6 +95,61 @@ public final class WindowedStream<T, K, W extends Window> {
     /** Reduces each window incrementally and hands the result to {@code function} with the window. */
     public <R> DataStream<R> reduce(ReduceFunction<T> reduce, ProcessWindowFunction<T, R, K, W> function) {
         return build(Objects.requireNonNull(reduce, "reduce"), null, null, function);
+    }
+
+    /**
+     * The sum of the field over each window, built on {@link #reduce(ReduceFunction)}: the window's first element
+     * with the field replaced by the sum (its other fields stay the first element's). The field must be an int,
+     * long, short, byte, float or double, boxed or not, as for Flink's sum.
+     *
+     * @param field a field expression, as for {@link KeyedStream#sum(String)}, or {@code "*"} for numbers
+     */
+    public DataStream<T> sum(String field) {
+        return aggregate(Kind.SUM, field, false);
+    }
+
+    /** The window's first element with the field replaced by the window's minimum of it. */
+    public DataStream<T> min(String field) {
+        return aggregate(Kind.MIN, field, false);
+    }
+
+    /** The window's first element with the field replaced by the window's maximum of it. */
+    public DataStream<T> max(String field) {
+        return aggregate(Kind.MAX, field, false);
+    }
+
+    /** The element of the window with the smallest field; of equal ones the first. */
+    public DataStream<T> minBy(String field) {
+        return minBy(field, true);
+    }
+
+    /**
+     * The element of the window with the smallest field, whole.
+     *
+     * @param first on a tie, the earlier element ({@code true}) or the later ({@code false})
+     */
+    public DataStream<T> minBy(String field, boolean first) {
+        return aggregate(Kind.MIN_BY, field, first);
+    }
+
+    /** The element of the window with the largest field; of equal ones the first. */
+    public DataStream<T> maxBy(String field) {
+        return maxBy(field, true);
+    }
+
+    /**
+     * The element of the window with the largest field, whole.
+     *
+     * @param first on a tie, the earlier element ({@code true}) or the later ({@code false})
+     */
+    public DataStream<T> maxBy(String field, boolean first) {
+        return aggregate(Kind.MAX_BY, field, first);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DataStream<T> aggregate(Kind kind, String field, boolean first) {
+        return reduce(
+                (ReduceFunction<T>) (ReduceFunction<?>) FieldAggregator.of(kind, field, first, keyBy.valueSerde()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.rivulet.api.serde;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,11 @@ final class JsonSerde<T> implements Serde<T> {
 
     JsonSerde(Class<T> type) {
         this.type = type;
+    }
+
+    @Override
+    public Optional<Class<T>> type() {
+        return Optional.of(type);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.rivulet.api.serde;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * Turns values of one type into bytes and back, for Kafka keys and values, internal topics and state.
@@ -18,4 +19,13 @@ public interface Serde<T> extends Serializable {
      * @throws SerdeException if the bytes are not a valid encoding
      */
     T deserialize(byte[] bytes);
+
+    /**
+     * The class of the values, if the serde knows it. Operators that address a field of the elements by name
+     * ({@code keyBy(...).sum("amount")}) resolve the name against this class when the job is built, as Flink
+     * does against a stream's type information. Empty by default; the built-in serdes all know their class.
+     */
+    default Optional<Class<T>> type() {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /** The built-in serdes. */
 public final class Serdes {
@@ -40,6 +41,11 @@ public final class Serdes {
     private enum StringSerde implements Serde<String> {
         INSTANCE;
 
+        @Override
+        public Optional<Class<String>> type() {
+            return Optional.of(String.class);
+        }
+
         // A strict decoder is costly to create; each thread keeps one (decode() resets it).
         private static final ThreadLocal<CharsetDecoder> DECODERS = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
                 .newDecoder()
@@ -69,6 +75,11 @@ public final class Serdes {
         INSTANCE;
 
         @Override
+        public Optional<Class<Long>> type() {
+            return Optional.of(Long.class);
+        }
+
+        @Override
         public byte[] serialize(Long value) {
             return value == null
                     ? null
@@ -91,6 +102,11 @@ public final class Serdes {
         INSTANCE;
 
         @Override
+        public Optional<Class<Integer>> type() {
+            return Optional.of(Integer.class);
+        }
+
+        @Override
         public byte[] serialize(Integer value) {
             return value == null
                     ? null
@@ -111,6 +127,11 @@ public final class Serdes {
 
     private enum BytesSerde implements Serde<byte[]> {
         INSTANCE;
+
+        @Override
+        public Optional<Class<byte[]>> type() {
+            return Optional.of(byte[].class);
+        }
 
         @Override
         public byte[] serialize(byte[] value) {

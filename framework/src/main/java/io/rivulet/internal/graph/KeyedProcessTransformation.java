@@ -7,10 +7,13 @@ import io.rivulet.api.functions.KeyedCoProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.functions.ProcessJoinFunction;
+import io.rivulet.api.functions.ReduceFunction;
 import io.rivulet.api.serde.Serde;
+import io.rivulet.internal.operators.FieldAggregator;
 import io.rivulet.internal.operators.IntervalJoinFunction;
 import io.rivulet.internal.operators.KeyedBroadcastAdapter;
 import io.rivulet.internal.operators.KeyedCoProcessAdapter;
+import io.rivulet.internal.operators.RollingReduceFunction;
 
 /**
  * A keyed process function downstream of a keyBy: the user's own, or one of the framework's that runs a
@@ -32,6 +35,17 @@ public final class KeyedProcessTransformation extends Transformation {
     public static KeyedProcessTransformation process(
             int id, KeyByTransformation input, KeyedProcessFunction<?, ?, ?> function) {
         return new KeyedProcessTransformation(id, input, "process:" + describe(function), function);
+    }
+
+    /** A rolling reduce: the user's reduce function, or the aggregator of {@code sum("field")} and the like. */
+    @SuppressWarnings("unchecked")
+    public static KeyedProcessTransformation rollingReduce(
+            int id, KeyByTransformation input, ReduceFunction<?> reduce) {
+        String name = reduce instanceof FieldAggregator aggregator
+                ? "aggregation:" + aggregator
+                : "reduce:" + describe(reduce);
+        return new KeyedProcessTransformation(
+                id, input, name, new RollingReduceFunction((ReduceFunction<Object>) reduce, input.valueSerde()));
     }
 
     @SuppressWarnings("unchecked")

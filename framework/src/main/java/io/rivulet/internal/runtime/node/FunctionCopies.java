@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.util.Set;
 
 /**
  * Gives every task its own instance of a user function, as Flink does, by a serialization round trip: a
  * function's fields (state handles, caches) then never leak between tasks or threads.
  */
 public final class FunctionCopies {
+
+    private static final Set<String> PRIMITIVES =
+            Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double", "void");
 
     private FunctionCopies() {}
 
@@ -27,6 +31,10 @@ public final class FunctionCopies {
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
                 @Override
                 protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+                    if (PRIMITIVES.contains(desc.getName())) {
+                        // A Class object of a primitive type (the type of an int field) is in no class loader.
+                        return super.resolveClass(desc);
+                    }
                     try {
                         return Class.forName(desc.getName(), false, loader);
                     } catch (ClassNotFoundException e) {

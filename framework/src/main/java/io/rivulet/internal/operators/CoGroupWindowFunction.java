@@ -3,24 +3,24 @@ package io.rivulet.internal.operators;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rivulet.api.functions.CoGroupFunction;
 import io.rivulet.api.functions.Collector;
-import io.rivulet.api.functions.JoinFunction;
 import io.rivulet.api.functions.ProcessWindowFunction;
 import io.rivulet.api.windowing.windows.Window;
 
 /**
- * A window join as Flink builds it: both inputs share the window; when it fires, every element of the first
- * input is joined with every element of the second (an inner join), and the results carry the window's
- * {@code maxTimestamp}.
+ * A co-group as Flink builds it on a window of the tagged union of both inputs: when the window fires, its
+ * elements are split by input, keeping their order, and handed to the co-group function together; the results
+ * carry the window's {@code maxTimestamp}.
  */
-public final class WindowJoinFunction extends ProcessWindowFunction<TwoInputElement, Object, Object, Window> {
+public final class CoGroupWindowFunction extends ProcessWindowFunction<TwoInputElement, Object, Object, Window> {
 
     private static final long serialVersionUID = 1L;
 
-    private final JoinFunction<Object, Object, Object> join;
+    private final CoGroupFunction<Object, Object, Object> coGroup;
 
-    public WindowJoinFunction(JoinFunction<Object, Object, Object> join) {
-        this.join = join;
+    public CoGroupWindowFunction(CoGroupFunction<Object, Object, Object> coGroup) {
+        this.coGroup = coGroup;
     }
 
     @Override
@@ -31,10 +31,6 @@ public final class WindowJoinFunction extends ProcessWindowFunction<TwoInputElem
         for (TwoInputElement element : elements) {
             (element.isFirst() ? first : second).add(element.value());
         }
-        for (Object a : first) {
-            for (Object b : second) {
-                out.collect(join.join(a, b));
-            }
-        }
+        coGroup.coGroup(first, second, out);
     }
 }
