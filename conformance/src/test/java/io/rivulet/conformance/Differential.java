@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 import org.assertj.core.api.Assertions;
 
@@ -24,13 +25,18 @@ final class Differential {
     private Differential() {}
 
     static void check(String scenario, ScriptGenerator generator, Contender flink, Contender rivulet) {
+        check(scenario, generator::generate, flink, rivulet);
+    }
+
+    /** As {@link #check(String, ScriptGenerator, Contender, Contender)}, with scripts of a generator of its own. */
+    static void check(String scenario, LongFunction<Script> scripts, Contender flink, Contender rivulet) {
         String only = System.getProperty("conformance.seed");
         long first = only == null ? 0 : Long.parseLong(only);
         long count = only == null ? Long.getLong("conformance.seeds", 400) : 1;
         int withOutput = 0;
         String anError = "none";
         for (long seed = first; seed < first + count; seed++) {
-            Script script = generator.generate(seed);
+            Script script = scripts.apply(seed);
             Outcome expected = outcome(flink, script);
             Outcome actual = outcome(rivulet, script);
             if (!expected.equals(actual)) {

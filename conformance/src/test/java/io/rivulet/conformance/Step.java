@@ -31,4 +31,28 @@ sealed interface Step {
             return "processingTime(" + time + ")";
         }
     }
+
+    /** A watermark arrives on one input of several, to be combined with the others'. */
+    record InputWatermark(int input, long time) implements Step {
+        @Override
+        public String toString() {
+            return "inputWatermark(" + input + ", " + time + ")";
+        }
+    }
+
+    /** One input of several goes idle. */
+    record InputIdle(int input) implements Step {
+        @Override
+        public String toString() {
+            return "inputIdle(" + input + ")";
+        }
+    }
+
+    /** An idle input is active again. */
+    record InputActive(int input) implements Step {
+        @Override
+        public String toString() {
+            return "inputActive(" + input + ")";
+        }
+    }
 }

@@ -5,7 +5,8 @@ import java.time.InstantSource;
 
 /**
  * Marks its input idle when no element arrived for longer than the idle timeout, so that a quiet partition does
- * not hold back the task's watermark; the next element makes it active again. The timing is Flink's
+ * not hold back the task's watermark. As in Flink, the generator never calls {@link WatermarkOutput#markActive}:
+ * the input is active again with the first watermark it emits after an element. The timing is Flink's
  * {@code WatermarksWithIdleness}: the idle timer starts at the first periodic emit that finds no element since
  * the one before, and the input is declared idle at the first periodic emit at which more than the timeout has
  * passed since then (by the given clock). Until then the wrapped generator emits as usual.
@@ -35,10 +36,7 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
         watermarks.onEvent(event, eventTimestamp, output);
         events++;
-        if (idle) {
-            idle = false;
-            output.markActive();
-        }
+        idle = false;
     }
 
     @Override

@@ -23,25 +23,43 @@ public final class WatermarkTracker {
         Arrays.fill(aligned, true);
     }
 
-    /** Records an input's watermark (a lower one than before is ignored); returns whether the task's advanced. */
+    /**
+     * Records an input's watermark; an idle input becomes active by it. Returns whether the task's watermark
+     * advanced. As in Flink's valve, only a watermark higher than the input's last one is looked at: one that is
+     * not changes nothing, even where an input's going idle meanwhile would let the minimum rise.
+     */
     public boolean update(int input, long watermark) {
-        if (idle[input]) {
-            idle[input] = false;
-            aligned[input] = false;
+        markActive(input);
+        if (watermark <= watermarks[input]) {
+            return false;
         }
-        if (watermark > watermarks[input]) {
-            watermarks[input] = watermark;
-        }
-        if (!aligned[input] && watermarks[input] >= current) {
+        watermarks[input] = watermark;
+        if (!aligned[input] && watermark >= current) {
             aligned[input] = true;
         }
         return recompute();
     }
 
-    /** Takes an idle input out of the minimum; returns whether the task's watermark advanced by it. */
+    /**
+     * Takes an idle input out of the minimum; returns whether the task's watermark advanced by it. When the last
+     * active input goes idle, event time moves to the highest watermark any input reached, so that what those
+     * inputs completed still fires — as in Flink's valve, only if that last input had itself reached the task's
+     * watermark.
+     */
     public boolean markIdle(int input) {
         idle[input] = true;
-        return recompute();
+        if (!allIdle()) {
+            // As in Flink's valve, only an input that held the minimum can let it rise by going idle.
+            return watermarks[input] == current && recompute();
+        }
+        if (watermarks[input] < current) {
+            return false;
+        }
+        long highest = Long.MIN_VALUE;
+        for (long watermark : watermarks) {
+            highest = Math.max(highest, watermark);
+        }
+        return advanceTo(highest);
     }
 
     /** An input is active again but holds no newer watermark: it waits to be aligned. */
@@ -106,17 +124,12 @@ public final class WatermarkTracker {
                 any = true;
             }
         }
-        if (!any && allIdle()) {
-            // As Flink's valve: when the last active input goes idle, event time moves to the highest
-            // watermark any input reached, so that what those inputs completed still fires.
-            min = Long.MIN_VALUE;
-            for (long watermark : watermarks) {
-                min = Math.max(min, watermark);
-            }
-            any = true;
-        }
-        if (any && min > current) {
-            current = min;
+        return any && advanceTo(min);
+    }
+
+    private boolean advanceTo(long watermark) {
+        if (watermark > current) {
+            current = watermark;
             return true;
         }
         return false;
