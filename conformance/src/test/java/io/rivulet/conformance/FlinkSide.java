@@ -4,13 +4,20 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
+import org.apache.flink.streaming.api.operators.StreamGroupedReduceOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.transformations.ReduceTransformation;
 import org.apache.flink.streaming.api.transformations.TwoInputTransformation;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -26,7 +33,7 @@ import org.apache.flink.util.TaggedUnion;
  */
 final class FlinkSide {
 
-    private static final KeySelector<String, String> KEY = Elements::key;
+    static final KeySelector<String, String> KEY = Elements::key;
     private static final KeySelector<TaggedUnion<String, String>, String> UNION_KEY =
             union -> Elements.key(union.isOne() ? union.getOne() : union.getTwo());
 
@@ -35,17 +42,25 @@ final class FlinkSide {
     /** What {@code pipeline} applies to a keyed stream, fed with the script's elements. */
     static Contender oneInput(
             Function<KeyedStream<String, String>, DataStream<String>> pipeline, List<String> sideOutputs) {
+        return oneInput(Types.STRING, Step.Element::text, KEY, pipeline, sideOutputs);
+    }
+
+    /** As {@link #oneInput(Function, List)}, the elements made into {@code I}s first. */
+    static <I, O> Contender oneInput(
+            TypeInformation<I> type,
+            Function<Step.Element, I> input,
+            KeySelector<I, String> key,
+            Function<KeyedStream<I, String>, DataStream<O>> pipeline,
+            List<String> sideOutputs) {
         return script -> {
-            KeyedStream<String, String> keyed =
-                    environment().fromData(Types.STRING, "a:0").keyBy(KEY, Types.STRING);
-            var operator = (OneInputTransformation<String, String>)
-                    pipeline.apply(keyed).getTransformation();
-            try (var harness =
-                    new KeyedOneInputStreamOperatorTestHarness<>(operator.getOperatorFactory(), KEY, Types.STRING)) {
+            I sample = input.apply(new Step.Element(1, "a", 0, 0));
+            KeyedStream<I, String> keyed = environment().fromData(type, sample).keyBy(key, Types.STRING);
+            try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                    operatorOf(pipeline.apply(keyed).getTransformation()), key, Types.STRING)) {
                 harness.open();
                 for (Step step : script.steps()) {
                     if (step instanceof Step.Element element) {
-                        harness.processElement(new StreamRecord<>(element.text(), element.timestamp()));
+                        harness.processElement(new StreamRecord<>(input.apply(element), element.timestamp()));
                     } else {
                         time(harness, step);
                     }
@@ -53,6 +68,20 @@ final class FlinkSide {
                 return outcome(harness, sideOutputs);
             }
         };
+    }
+
+    /**
+     * The operator of a one-input transformation; a rolling reduce is translated by Flink's job graph generator,
+     * into what is built here.
+     */
+    @SuppressWarnings("unchecked")
+    private static <I, O> StreamOperatorFactory<O> operatorOf(Transformation<O> transformation) {
+        if (transformation instanceof ReduceTransformation<?, ?> reduce) {
+            var typed = (ReduceTransformation<O, ?>) reduce;
+            return SimpleOperatorFactory.of(new StreamGroupedReduceOperator<>(
+                    typed.getReducer(), typed.getInputType().createSerializer(new SerializerConfigImpl())));
+        }
+        return ((OneInputTransformation<I, O>) transformation).getOperatorFactory();
     }
 
     /** What {@code pipeline} applies to two keyed streams (connect, interval join). */
@@ -121,7 +150,7 @@ final class FlinkSide {
         return StreamExecutionEnvironment.getExecutionEnvironment();
     }
 
-    private static void time(AbstractStreamOperatorTestHarness<String> harness, Step step) throws Exception {
+    private static void time(AbstractStreamOperatorTestHarness<?> harness, Step step) throws Exception {
         if (step instanceof Step.Watermark watermark) {
             processWatermark(harness, watermark.time());
         } else if (step instanceof Step.ProcessingTime time) {
@@ -129,8 +158,7 @@ final class FlinkSide {
         }
     }
 
-    private static void processWatermark(AbstractStreamOperatorTestHarness<String> harness, long time)
-            throws Exception {
+    private static void processWatermark(AbstractStreamOperatorTestHarness<?> harness, long time) throws Exception {
         if (harness instanceof KeyedOneInputStreamOperatorTestHarness<?, ?, ?> one) {
             one.processWatermark(time);
         } else {
@@ -138,7 +166,7 @@ final class FlinkSide {
         }
     }
 
-    private static Outcome outcome(AbstractStreamOperatorTestHarness<String> harness, List<String> sideOutputs) {
+    private static Outcome outcome(AbstractStreamOperatorTestHarness<?> harness, List<String> sideOutputs) {
         Outcome.Builder outcome = Outcome.builder();
         for (Object emitted : harness.getOutput()) {
             if (emitted instanceof StreamRecord<?> record) {

@@ -6,7 +6,9 @@ import java.util.function.Function;
 
 import io.rivulet.api.DataStream;
 import io.rivulet.api.KeyedStream;
+import io.rivulet.api.functions.KeySelector;
 import io.rivulet.api.functions.OutputTag;
+import io.rivulet.api.serde.Serde;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.testing.KeyedOperatorHarness;
 import io.rivulet.testing.KeyedTwoInputOperatorHarness;
@@ -19,11 +21,20 @@ final class RivuletSide {
 
     static Contender oneInput(
             Function<KeyedStream<String, String>, DataStream<String>> pipeline, List<String> sideOutputs) {
+        return oneInput(Serdes.string(), Step.Element::text, Elements::key, pipeline, sideOutputs);
+    }
+
+    static <I, O> Contender oneInput(
+            Serde<I> serde,
+            Function<Step.Element, I> input,
+            KeySelector<I, String> key,
+            Function<KeyedStream<I, String>, DataStream<O>> pipeline,
+            List<String> sideOutputs) {
         return script -> {
-            try (var harness = KeyedOperatorHarness.of(Elements::key, Serdes.string(), Serdes.string(), pipeline)) {
+            try (var harness = KeyedOperatorHarness.of(key, Serdes.string(), serde, pipeline)) {
                 for (Step step : script.steps()) {
                     if (step instanceof Step.Element element) {
-                        harness.processElement(element.text(), element.timestamp());
+                        harness.processElement(input.apply(element), element.timestamp());
                     } else {
                         time(harness, step);
                     }
@@ -73,7 +84,7 @@ final class RivuletSide {
         return outcome(harness, sideOutputs);
     }
 
-    private static void time(OperatorHarness<String> harness, Step step) throws Exception {
+    private static void time(OperatorHarness<?> harness, Step step) throws Exception {
         if (step instanceof Step.Watermark watermark) {
             harness.processWatermark(watermark.time());
         } else if (step instanceof Step.ProcessingTime time) {
@@ -81,7 +92,7 @@ final class RivuletSide {
         }
     }
 
-    private static Outcome outcome(OperatorHarness<String> harness, List<String> sideOutputs) {
+    private static Outcome outcome(OperatorHarness<?> harness, List<String> sideOutputs) {
         Outcome.Builder outcome = Outcome.builder();
         harness.outputWithTimestamps()
                 .forEach(record -> outcome.add("main", record.value() + "@" + record.timestamp()));

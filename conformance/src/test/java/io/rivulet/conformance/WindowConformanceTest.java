@@ -14,6 +14,7 @@ import io.rivulet.api.windowing.assigners.ProcessingTimeSessionWindows;
 import io.rivulet.api.windowing.assigners.SlidingEventTimeWindows;
 import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
 import io.rivulet.api.windowing.assigners.TumblingProcessingTimeWindows;
+import io.rivulet.api.windowing.assigners.WindowStagger;
 import io.rivulet.api.windowing.evictors.CountEvictor;
 import io.rivulet.api.windowing.evictors.DeltaEvictor;
 import io.rivulet.api.windowing.evictors.TimeEvictor;
@@ -274,6 +275,47 @@ class WindowConformanceTest {
                 RivuletSide.oneInput(
                         keyed -> keyed.window(ProcessingTimeSessionWindows.<String>withGap(ofMillis(8)))
                                 .process(new RivuletFunctions.Describe<TimeWindow>(true)),
+                        List.of()));
+    }
+
+    /** Staggered processing-time windows; RANDOM draws differently by design (see the README), so not here. */
+    @Test
+    void staggeredProcessingTimeWindows() {
+        Differential.check(
+                "tumbling processing-time windows, natural stagger",
+                SCRIPTS.withProcessingTime(),
+                FlinkSide.oneInput(
+                        keyed -> keyed.window(
+                                        org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows
+                                                .of(
+                                                        ofMillis(10),
+                                                        ofMillis(3),
+                                                        org.apache.flink.streaming.api.windowing.assigners.WindowStagger
+                                                                .NATURAL))
+                                .process(new FlinkFunctions.Describe<>(false)),
+                        List.of()),
+                RivuletSide.oneInput(
+                        keyed -> keyed.window(TumblingProcessingTimeWindows.of(
+                                        ofMillis(10), ofMillis(3), WindowStagger.NATURAL))
+                                .process(new RivuletFunctions.Describe<TimeWindow>(false)),
+                        List.of()));
+        Differential.check(
+                "tumbling processing-time windows, aligned stagger",
+                SCRIPTS.withProcessingTime(),
+                FlinkSide.oneInput(
+                        keyed -> keyed.window(
+                                        org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows
+                                                .of(
+                                                        ofMillis(10),
+                                                        ofMillis(3),
+                                                        org.apache.flink.streaming.api.windowing.assigners.WindowStagger
+                                                                .ALIGNED))
+                                .process(new FlinkFunctions.Describe<>(false)),
+                        List.of()),
+                RivuletSide.oneInput(
+                        keyed -> keyed.window(TumblingProcessingTimeWindows.of(
+                                        ofMillis(10), ofMillis(3), WindowStagger.ALIGNED))
+                                .process(new RivuletFunctions.Describe<TimeWindow>(false)),
                         List.of()));
     }
 
