@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.windowing.evictors.TimestampedValue;
 import io.rivulet.testing.KeyedOperatorHarness;
+import io.rivulet.testing.KeyedTwoInputOperatorHarness;
 
 /** Timers of keyed process functions: order, deduplication, deletion, domains, restore, side outputs. */
 class TimersTest {
@@ -103,6 +104,47 @@ class TimersTest {
             assertThat(harness.output()).isEmpty();
             harness.processWatermark(101);
             assertThat(harness.output()).containsExactly("a@50 EVENT_TIME");
+        }
+    }
+
+    /** The two-input harness passes on only advancing watermarks too, as the task under both does. */
+    @Test
+    void aWatermarkThatDoesNotAdvanceFiresNothingOnTwoInputs() throws Exception {
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(
+                v -> v.substring(0, 1),
+                v -> v.substring(0, 1),
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (first, second) -> first.connect(second).process(new TimerPerElement()))) {
+            harness.processWatermark(100);
+            harness.processElement1("a1", 0);
+            harness.processElement2("a2", 0);
+            harness.processWatermark(100);
+            assertThat(harness.output()).isEmpty();
+            harness.processWatermark(101);
+            harness.processWatermark(101);
+            assertThat(harness.output()).containsExactly("timer a 50");
+        }
+    }
+
+    /** Registers one event-time timer at 50, behind the watermark, for every element of either input. */
+    static final class TimerPerElement extends KeyedCoProcessFunction<String, String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement1(String value, Context ctx, Collector<String> out) {
+            ctx.timerService().registerEventTimeTimer(50);
+        }
+
+        @Override
+        public void processElement2(String value, Context ctx, Collector<String> out) {
+            ctx.timerService().registerEventTimeTimer(50);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+            out.collect("timer " + ctx.getCurrentKey() + " " + timestamp);
         }
     }
 }
