@@ -175,6 +175,53 @@ class DeliberateDifferencesTest {
         assertThat(rivulet.outputs()).isEqualTo(Map.of("main", List.of("timer 4@4")));
     }
 
+    /**
+     * Late elements without a late side output, at a window and at an interval join: Flink drops them silently;
+     * Rivulet drops them too but logs a warning that counts them, so that the loss is seen.
+     */
+    @Test
+    void lateElementsWithoutALateOutputAreReported() throws Exception {
+        Script window = script(new Step.Watermark(100), element("a", 1, 50));
+        Outcome flinkWindow = FlinkSide.oneInput(
+                        keyed -> keyed.window(
+                                        org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows.of(
+                                                ofMillis(10)))
+                                .reduce(FlinkFunctions.SUM),
+                        List.of())
+                .run(window);
+        Script join = script(new Step.Watermark(100), new Step.Element(1, "a", 1, 50));
+        Outcome flinkJoin = FlinkSide.twoInputs(
+                        (left, right) -> left.intervalJoin(right)
+                                .between(ofMillis(-5), ofMillis(5))
+                                .process(new FlinkFunctions.Pairs()),
+                        List.of())
+                .run(join);
+        assertThat(flinkWindow.outputs()).isEmpty();
+        assertThat(flinkJoin.outputs()).isEmpty();
+        List<String> warnings = WarningsCaptured.during(() -> {
+            assertThat(RivuletSide.oneInput(
+                                    keyed -> keyed.window(
+                                                    io.rivulet.api.windowing.assigners.TumblingEventTimeWindows.of(
+                                                            ofMillis(10)))
+                                            .reduce(RivuletFunctions.SUM),
+                                    List.of())
+                            .run(window)
+                            .outputs())
+                    .isEmpty();
+            assertThat(RivuletSide.twoInputs(
+                                    (left, right) -> left.intervalJoin(right)
+                                            .between(ofMillis(-5), ofMillis(5))
+                                            .process(new RivuletFunctions.Pairs()),
+                                    List.of())
+                            .run(join)
+                            .outputs())
+                    .isEmpty();
+        });
+        assertThat(warnings)
+                .anySatisfy(warning -> assertThat(warning).contains("1 late element(s) fit no window"))
+                .anySatisfy(warning -> assertThat(warning).contains("1 late element(s) dropped"));
+    }
+
     static final class InArrivalOrder
             extends org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction<
                     String, String, String, org.apache.flink.streaming.api.windowing.windows.TimeWindow> {
