@@ -116,4 +116,28 @@ class IntervalJoinCleanupTest {
             return harness.output();
         }
     }
+
+    /**
+     * An element stored exactly at its cleanup time (at the watermark, with {@code upper <= 0} on the left or
+     * {@code lower >= 0} on the right) still joins what arrives at that watermark, as Flink's timer registered
+     * at the watermark fires only at its next advance (after which whatever it could join is late).
+     */
+    @ParameterizedTest(name = "between({0}, {1})")
+    @CsvSource({"0, 0", "-3, 0", "0, 3"})
+    void anElementStoredAtItsCleanupTimeJoinsWhatArrivesAtThatWatermark(long lower, long upper) throws Exception {
+        try (var harness = KeyedTwoInputOperatorHarness.<String, String, String, String>of(
+                v -> v.substring(0, 1),
+                v -> v.substring(0, 1),
+                Serdes.string(),
+                Serdes.string(),
+                Serdes.string(),
+                (left, right) -> left.intervalJoin(right)
+                        .between(Duration.ofMillis(lower), Duration.ofMillis(upper))
+                        .process(new Pair()))) {
+            harness.processWatermark(63);
+            harness.processElement2("b-right", 63);
+            harness.processElement1("b-left", 63);
+            assertThat(harness.output()).containsExactly("b-left+b-right");
+        }
+    }
 }

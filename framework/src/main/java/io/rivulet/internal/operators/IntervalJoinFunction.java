@@ -22,16 +22,24 @@ import io.rivulet.api.windowing.evictors.TimestampedValue;
  * unless made exclusive), results are stamped with the larger timestamp, and an element behind the watermark
  * on arrival is late and goes to that side's late output. Buffers are keyed state with one entry per key and
  * timestamp, ordered by time, so that an element reads only the other side's entries inside its interval.
- * As in Flink, each timestamp's entries are removed by an event-time timer at the first time no element of the
- * other side that is not late can match them any more ({@code ts + upper} for the left side, {@code ts - lower}
- * for the right, never before {@code ts}); an element that arrives exactly at the watermark therefore joins
- * precisely what it would join in Flink.
+ *
+ * <p>Which buffered elements still join is exactly Flink's, where a timer per timestamp removes its entries
+ * once the watermark reaches their cleanup time ({@code ts + upper} on the left, {@code ts - lower} on the
+ * right, never before {@code ts}); a timer registered at or behind the watermark fires only at its next advance.
+ * So an entry stored while the watermark is behind its cleanup time is gone once the watermark reaches it, and
+ * one stored exactly at its cleanup time (an element at the watermark, with {@code upper <= 0} on the left or
+ * {@code lower >= 0} on the right) stays until the watermark moves on. Rivulet applies that rule when it reads
+ * the buffers, and keeps the second kind of entry apart to tell them from the first; its timers only free the
+ * space, one per key and second of event time rather than one per timestamp, which halves the timers written
+ * to the changelog.
  */
 public final class IntervalJoinFunction extends KeyedProcessFunction<Object, TwoInputElement, Object>
         implements UsesOperatorServices {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(IntervalJoinFunction.class);
+    /** Buffers are freed per second of event time: one timer per key and second. */
+    private static final long BUCKET = 1_000;
 
     private final ProcessJoinFunction<Object, Object, Object> join;
     private final long lower;
@@ -42,6 +50,10 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     private final OutputTag<Object> rightLate;
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> leftBuffer;
     private transient SortedMapState<Long, List<TimestampedValue<Object>>> rightBuffer;
+    /** Entries stored at their cleanup time, null where the bounds make that impossible. */
+    private transient SortedMapState<Long, List<TimestampedValue<Object>>> leftAtCleanup;
+
+    private transient SortedMapState<Long, List<TimestampedValue<Object>>> rightAtCleanup;
     private transient PairContext pairContext;
     private transient OperatorServices services;
     private transient PairCollector pairCollector;
@@ -83,6 +95,14 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
                 "left-buffer", new SortableLongSerde(), new TimestampedElementsSerde(leftSerde)));
         rightBuffer = services.getSortedMapState(new MapStateDescriptor<>(
                 "right-buffer", new SortableLongSerde(), new TimestampedElementsSerde(rightSerde)));
+        if (upper <= 0) {
+            leftAtCleanup = services.getSortedMapState(new MapStateDescriptor<>(
+                    "left-buffer-at-cleanup", new SortableLongSerde(), new TimestampedElementsSerde(leftSerde)));
+        }
+        if (lower >= 0) {
+            rightAtCleanup = services.getSortedMapState(new MapStateDescriptor<>(
+                    "right-buffer-at-cleanup", new SortableLongSerde(), new TimestampedElementsSerde(rightSerde)));
+        }
         pairContext = new PairContext();
         pairCollector = new PairCollector();
         join.open(context);
@@ -109,7 +129,11 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
             }
             return;
         }
-        SortedMapState<Long, List<TimestampedValue<Object>>> ours = left ? leftBuffer : rightBuffer;
+        long cleanup = left ? leftCleanup(timestamp) : rightCleanup(timestamp);
+        // Not late, so cleanup >= timestamp >= watermark: equal only for an element at the watermark.
+        boolean atCleanup = cleanup == watermark;
+        SortedMapState<Long, List<TimestampedValue<Object>>> ours =
+                left ? (atCleanup ? leftAtCleanup : leftBuffer) : (atCleanup ? rightAtCleanup : rightBuffer);
         List<TimestampedValue<Object>> stored = ours.get(timestamp);
         List<TimestampedValue<Object>> updated = stored == null ? new ArrayList<>(1) : new ArrayList<>(stored);
         updated.add(new TimestampedValue<>(element.value(), timestamp));
@@ -118,17 +142,43 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         long from = left ? timestamp + lower : timestamp - upper;
         long to = left ? timestamp + upper : timestamp - lower;
         pairContext.bind(ctx);
-        for (Map.Entry<Long, List<TimestampedValue<Object>>> other :
-                (left ? rightBuffer : leftBuffer).entriesBetween(from, to)) {
+        join(element.value(), timestamp, left, left ? rightBuffer : leftBuffer, from, to, watermark, false);
+        SortedMapState<Long, List<TimestampedValue<Object>>> othersAtCleanup = left ? rightAtCleanup : leftAtCleanup;
+        if (othersAtCleanup != null) {
+            join(element.value(), timestamp, left, othersAtCleanup, from, to, watermark, true);
+        }
+        // One timer per second (timers are deduplicated): when the last timestamp of the second is done.
+        long lastInBucket = Math.floorDiv(timestamp, BUCKET) * BUCKET + BUCKET - 1;
+        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(lastInBucket) : rightCleanup(lastInBucket));
+    }
+
+    /**
+     * Joins with the other side's entries in {@code [from, to]} that Flink would still hold: those whose cleanup
+     * time the watermark has not reached, or, for entries stored at their cleanup time, not passed.
+     */
+    private void join(
+            Object value,
+            long timestamp,
+            boolean left,
+            SortedMapState<Long, List<TimestampedValue<Object>>> others,
+            long from,
+            long to,
+            long watermark,
+            boolean storedAtCleanup)
+            throws Exception {
+        for (Map.Entry<Long, List<TimestampedValue<Object>>> other : others.entriesBetween(from, to)) {
+            long otherCleanup = left ? rightCleanup(other.getKey()) : leftCleanup(other.getKey());
+            if (storedAtCleanup ? otherCleanup < watermark : otherCleanup <= watermark) {
+                continue;
+            }
             for (TimestampedValue<Object> match : other.getValue()) {
                 if (left) {
-                    emit(element.value(), timestamp, match.value(), match.timestamp());
+                    emit(value, timestamp, match.value(), match.timestamp());
                 } else {
-                    emit(match.value(), match.timestamp(), element.value(), timestamp);
+                    emit(match.value(), match.timestamp(), value, timestamp);
                 }
             }
         }
-        ctx.timerService().registerEventTimeTimer(left ? leftCleanup(timestamp) : rightCleanup(timestamp));
     }
 
     private void emit(Object leftValue, long leftTimestamp, Object rightValue, long rightTimestamp) throws Exception {
@@ -148,14 +198,22 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
     }
 
     /**
-     * Both sides share one timer per cleanup time: it removes the left and the right timestamp whose cleanup time
-     * it is, whichever side registered it. Entries of a timestamp arrive only while their cleanup time has not
-     * been passed, so a timer never removes an entry before its own cleanup time.
+     * Every second registered a timer at the cleanup time of its last timestamp, so the timer names the seconds
+     * it frees: the left one and the right one whose last timestamp's cleanup is {@code timestamp}. Their entries
+     * no longer join by then, so freeing them later than Flink changes no result.
      */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
-        leftBuffer.remove(upper > 0 ? timestamp - upper : timestamp);
-        rightBuffer.remove(lower <= 0 ? timestamp + lower : timestamp);
+        long leftLast = upper > 0 ? timestamp - upper : timestamp;
+        leftBuffer.removeBetween(leftLast - BUCKET + 1, leftLast);
+        long rightLast = lower <= 0 ? timestamp + lower : timestamp;
+        rightBuffer.removeBetween(rightLast - BUCKET + 1, rightLast);
+        if (leftAtCleanup != null) {
+            leftAtCleanup.removeBetween(leftLast - BUCKET + 1, leftLast);
+        }
+        if (rightAtCleanup != null) {
+            rightAtCleanup.removeBetween(rightLast - BUCKET + 1, rightLast);
+        }
     }
 
     @Override

@@ -75,6 +75,16 @@ public final class StoreMapState<K, V> implements SortedMapState<K, V> {
                         StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to)))));
     }
 
+    @Override
+    public void removeBetween(K from, K to) {
+        byte[] scope = access.scope();
+        access.range(
+                        StateAccess.concat(scope, keySerde.serialize(from)),
+                        StateAccess.successor(StateAccess.concat(scope, keySerde.serialize(to))))
+                .keySet()
+                .forEach(access::delete);
+    }
+
     private List<Map.Entry<K, V>> decoded(byte[] scope, Map<byte[], byte[]> stored) {
         List<Map.Entry<K, V>> entries = new ArrayList<>(stored.size());
         stored.forEach((key, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(
