@@ -8,6 +8,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+
 /** The built-in serdes. */
 public final class Serdes {
 
@@ -36,6 +40,16 @@ public final class Serdes {
     /** JSON through Jackson for a user type (a record or a bean). */
     public static <T> Serde<T> json(Class<T> type) {
         return new JsonSerde<>(type);
+    }
+
+    /** Avro specific records of {@code type}, in Avro's single-object encoding: see {@link AvroSerde}. */
+    public static <T extends SpecificRecord> AvroSerde<T> avro(Class<T> type) {
+        return AvroSerde.specific(type);
+    }
+
+    /** Avro generic records read with {@code schema}, in Avro's single-object encoding: see {@link AvroSerde}. */
+    public static AvroSerde<GenericRecord> avro(Schema schema) {
+        return AvroSerde.generic(schema);
     }
 
     private enum StringSerde implements Serde<String> {
