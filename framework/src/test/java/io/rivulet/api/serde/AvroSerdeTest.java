@@ -63,8 +63,9 @@ class AvroSerdeTest {
     @Test
     void aRemovedFieldIsSkipped() {
         Schema ownerOnly = new Schema.Parser()
-                .parse("{\"type\":\"record\",\"name\":\"AvroAccount\",\"namespace\":\"io.rivulet.api.serde\",\"fields\":["
-                        + "{\"name\":\"owner\",\"type\":\"string\"}]}");
+                .parse(
+                        "{\"type\":\"record\",\"name\":\"AvroAccount\",\"namespace\":\"io.rivulet.api.serde\",\"fields\":["
+                                + "{\"name\":\"owner\",\"type\":\"string\"}]}");
         GenericRecord read = Serdes.avro(ownerOnly)
                 .withWriterSchemas(V1)
                 .deserialize(Serdes.avro(V1).serialize(v1("ann", 1)));
@@ -75,8 +76,9 @@ class AvroSerdeTest {
     @Test
     void anIncompatibleChangeFailsNamingTheRecord() {
         Schema needsRegion = new Schema.Parser()
-                .parse("{\"type\":\"record\",\"name\":\"AvroAccount\",\"namespace\":\"io.rivulet.api.serde\",\"fields\":["
-                        + "{\"name\":\"owner\",\"type\":\"string\"},{\"name\":\"region\",\"type\":\"string\"}]}");
+                .parse(
+                        "{\"type\":\"record\",\"name\":\"AvroAccount\",\"namespace\":\"io.rivulet.api.serde\",\"fields\":["
+                                + "{\"name\":\"owner\",\"type\":\"string\"},{\"name\":\"region\",\"type\":\"string\"}]}");
         AvroSerde<GenericRecord> reader = Serdes.avro(needsRegion).withWriterSchemas(V1);
         byte[] old = Serdes.avro(V1).serialize(v1("ann", 1));
         assertThatThrownBy(() -> reader.deserialize(old))
