@@ -43,16 +43,20 @@ public final class WatermarkTracker {
     /**
      * Takes an idle input out of the minimum; returns whether the task's watermark advanced by it. When the last
      * active input goes idle, event time moves to the highest watermark any input reached, so that what those
-     * inputs completed still fires — as in Flink's valve, only if that last input had itself reached the task's
-     * watermark.
+     * inputs completed still fires — as in Flink 2.3's valve, only if that last input's watermark is the task's
+     * watermark. (Later Flink versions flush whatever the last input's watermark.)
      */
     public boolean markIdle(int input) {
+        if (idle[input]) {
+            // As in Flink's valve: an input that is idle already changes nothing by saying so again.
+            return false;
+        }
         idle[input] = true;
         if (!allIdle()) {
             // As in Flink's valve, only an input that held the minimum can let it rise by going idle.
             return watermarks[input] == current && recompute();
         }
-        if (watermarks[input] < current) {
+        if (watermarks[input] != current) {
             return false;
         }
         long highest = Long.MIN_VALUE;
