@@ -14,6 +14,7 @@ import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.operators.SortedMapState;
 import io.rivulet.internal.runtime.state.ScopedStateStore;
+import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
@@ -33,9 +34,9 @@ public final class OperatorRuntimeContext implements RuntimeContext {
     public OperatorRuntimeContext(String uid, TaskServices services, KeyContext key) {
         this.uid = uid;
         this.services = services;
-        this.keyedState = new ScopedStateStore(services, uid, "", key::keyBytes, true);
-        this.broadcastState = new ScopedStateStore(services, uid, "broadcast/", () -> WHOLE_TASK, true);
-        this.operatorState = new ScopedStateStore(services, uid, "operator/", () -> WHOLE_TASK, true);
+        this.keyedState = new ScopedStateStore(services, uid, "", key::stateScope, true);
+        this.broadcastState = new ScopedStateStore(services, uid, StateNames.BROADCAST, () -> WHOLE_TASK, true);
+        this.operatorState = new ScopedStateStore(services, uid, StateNames.OPERATOR, () -> WHOLE_TASK, true);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class ScopedStateStore implements KeyedStateStore {
     private final String prefix;
     private final Supplier<byte[]> scope;
     private final boolean uniqueNames;
+    private final boolean keyed;
     private final Set<String> names = new HashSet<>();
 
     public ScopedStateStore(
@@ -38,14 +39,15 @@ public final class ScopedStateStore implements KeyedStateStore {
         this.prefix = prefix;
         this.scope = scope;
         this.uniqueNames = uniqueNames;
+        this.keyed = !StateNames.WHOLE_TASK_PREFIXES.contains(prefix);
     }
 
     /**
-     * The access to a list's or map's entries: their keys extend the scope, so the scope is length-prefixed
-     * lest the entries of key {@code a1} read as entries of key {@code a}.
+     * The access to a list's or map's entries: their keys extend the scope, so the scope is delimited lest the
+     * entries of key {@code a1} read as entries of key {@code a}.
      */
     private StateAccess collectionAccess(StateDescriptor descriptor) {
-        return access(descriptor, () -> StateKeys.namespaced(scope.get(), new byte[0]));
+        return access(descriptor, () -> StateKeys.collectionScope(scope.get(), keyed));
     }
 
     private StateAccess access(StateDescriptor descriptor) {
@@ -54,6 +56,11 @@ public final class ScopedStateStore implements KeyedStateStore {
 
     /** The access to the state's entries; the first one of a state with background TTL cleanup is swept. */
     private StateAccess access(StateDescriptor descriptor, Supplier<byte[]> entryScope) {
+        if (keyed && StateNames.WHOLE_TASK_PREFIXES.stream().anyMatch(descriptor.name()::startsWith)) {
+            throw new IllegalArgumentException("operator " + uid + ": a keyed state cannot be named "
+                    + descriptor.name() + ", the prefixes " + StateNames.WHOLE_TASK_PREFIXES
+                    + " are kept for operator and broadcast state");
+        }
         boolean first = names.add(descriptor.name());
         if (!first && uniqueNames) {
             throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());

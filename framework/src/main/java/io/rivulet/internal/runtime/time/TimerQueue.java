@@ -2,9 +2,11 @@ package io.rivulet.internal.runtime.time;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.TreeSet;
 
 import io.rivulet.internal.runtime.state.StagedEffects;
+import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
@@ -13,8 +15,9 @@ import io.rivulet.internal.runtime.state.TaskServices;
  * of the task. For ordering they are also held in memory, sorted by timestamp, loaded from the store on
  * first use and dropped whenever uncommitted writes are discarded, to be loaded again.
  *
- * <p>A timer is stored under {@code [timestamp with the sign bit flipped][key length][key][namespace]}, so
- * unsigned byte order is timestamp order. Registering a timer twice keeps one, as in Flink.
+ * <p>A timer is stored under {@code [key length][key][timestamp with the sign bit flipped][namespace]}: keyed
+ * state like any other ({@link StateKeys}), ordered by timestamp in memory. Registering a timer twice keeps
+ * one, as in Flink.
  */
 public final class TimerQueue implements StagedEffects {
 
@@ -23,7 +26,11 @@ public final class TimerQueue implements StagedEffects {
 
     private final String stateName;
     private final TaskServices services;
-    private final TreeSet<byte[]> timers = new TreeSet<>(Arrays::compareUnsigned);
+    /** Timestamp order, then the stored bytes: one entry per (timestamp, key, namespace). */
+    private static final Comparator<byte[]> FIRING_ORDER =
+            Comparator.comparingLong(TimerQueue::timestampOf).thenComparing(Arrays::compareUnsigned);
+
+    private final TreeSet<byte[]> timers = new TreeSet<>(FIRING_ORDER);
     private boolean loaded;
 
     public TimerQueue(String stateName, TaskServices services) {
@@ -53,15 +60,16 @@ public final class TimerQueue implements StagedEffects {
             return null;
         }
         byte[] first = queue.first();
-        ByteBuffer buffer = ByteBuffer.wrap(first);
-        long timestamp = buffer.getLong() ^ Long.MIN_VALUE;
+        long timestamp = timestampOf(first);
         if (timestamp > time) {
             return null;
         }
         queue.pollFirst();
         services.state().delete(stateName, first);
+        ByteBuffer buffer = ByteBuffer.wrap(first);
         byte[] key = new byte[buffer.getInt()];
         buffer.get(key);
+        buffer.getLong();
         byte[] namespace = new byte[buffer.remaining()];
         buffer.get(namespace);
         return new InternalTimer(timestamp, key, namespace);
@@ -86,11 +94,16 @@ public final class TimerQueue implements StagedEffects {
     }
 
     private static byte[] encode(long timestamp, byte[] key, byte[] namespace) {
-        return ByteBuffer.allocate(8 + 4 + key.length + namespace.length)
-                .putLong(timestamp ^ Long.MIN_VALUE)
+        return ByteBuffer.allocate(4 + key.length + 8 + namespace.length)
                 .putInt(key.length)
                 .put(key)
+                .putLong(timestamp ^ Long.MIN_VALUE)
                 .put(namespace)
                 .array();
+    }
+
+    private static long timestampOf(byte[] entry) {
+        ByteBuffer buffer = ByteBuffer.wrap(entry);
+        return buffer.getLong(4 + buffer.getInt(0)) ^ Long.MIN_VALUE;
     }
 }

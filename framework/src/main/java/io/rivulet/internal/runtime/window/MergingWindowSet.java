@@ -11,6 +11,7 @@ import java.util.Map;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
 import io.rivulet.api.windowing.windows.Window;
+import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
 
 /**
@@ -45,7 +46,7 @@ public final class MergingWindowSet {
     /** The windows of {@code key}, as a list to update and {@link #store}. */
     public List<Window> load(byte[] key) {
         List<Window> windows = new ArrayList<>();
-        byte[] bytes = services.state().get(stateName, key);
+        byte[] bytes = services.state().get(stateName, StateKeys.keyed(key));
         if (bytes != null) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -59,7 +60,7 @@ public final class MergingWindowSet {
 
     public void store(byte[] key, List<Window> windows) {
         if (windows.isEmpty()) {
-            services.state().delete(stateName, key);
+            services.state().delete(stateName, StateKeys.keyed(key));
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,7 +69,7 @@ public final class MergingWindowSet {
             out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
             out.writeBytes(bytes);
         }
-        services.state().put(stateName, key, out.toByteArray());
+        services.state().put(stateName, StateKeys.keyed(key), out.toByteArray());
     }
 
     /**

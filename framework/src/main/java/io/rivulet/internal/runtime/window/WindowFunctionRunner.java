@@ -155,7 +155,7 @@ public final class WindowFunctionRunner {
                     "window-state/",
                     () -> StateKeys.namespaced(keyBytes, windowSerde.serialize(window)),
                     false);
-            this.globalState = new ScopedStateStore(services, uid, "", key::keyBytes, false);
+            this.globalState = new ScopedStateStore(services, uid, "", key::stateScope, false);
         }
 
         void on(byte[] key, Window current) {
