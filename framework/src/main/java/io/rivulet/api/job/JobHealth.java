@@ -1,6 +1,7 @@
 package io.rivulet.api.job;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -11,8 +12,11 @@ import java.util.OptionalLong;
  * @param tasks every task assigned to this instance, by id, as of the job's last watermark emission (every
  *        {@code rivulet.auto-watermark-interval})
  * @param restoredRecords changelog records applied to the local state stores since the job started
+ * @param stoppedAtSavepoint the id of the savepoint the job stopped at ({@code "stop": true}): it processes and
+ *        commits nothing until it is started from a savepoint
  */
-public record JobHealth(List<ThreadHealth> threads, List<TaskHealth> tasks, long restoredRecords) {
+public record JobHealth(
+        List<ThreadHealth> threads, List<TaskHealth> tasks, long restoredRecords, Optional<String> stoppedAtSavepoint) {
 
     public JobHealth {
         threads = List.copyOf(threads);
@@ -26,10 +30,13 @@ public record JobHealth(List<ThreadHealth> threads, List<TaskHealth> tasks, long
 
     /**
      * {@code true} while every stream thread is {@link RunningJob.State#RUNNING}: it has joined the group and every
-     * task assigned to it is restored and processing. The readiness of a service.
+     * task assigned to it is restored and processing; {@code false} once the job stopped at a savepoint. The
+     * readiness of a service.
      */
     public boolean ready() {
-        return !threads.isEmpty() && threads.stream().allMatch(thread -> thread.state() == RunningJob.State.RUNNING);
+        return stoppedAtSavepoint.isEmpty()
+                && !threads.isEmpty()
+                && threads.stream().allMatch(thread -> thread.state() == RunningJob.State.RUNNING);
     }
 
     /**

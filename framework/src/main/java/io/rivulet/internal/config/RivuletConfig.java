@@ -97,6 +97,9 @@ public interface RivuletConfig {
     @WithName("testkit")
     Map<String, String> testkitProcessSettings();
 
+    /** {@code rivulet.savepoint.*}. */
+    Savepoint savepoint();
+
     /** {@code rivulet.kafka.*}. */
     interface Kafka {
 
@@ -129,5 +132,32 @@ public interface RivuletConfig {
         @WithDefault("fail")
         @WithConverter(ConfigConverters.Errors.class)
         ErrorPolicy processing();
+    }
+
+    /** {@code rivulet.savepoint.*}: starting from a savepoint, and how long taking one may take. */
+    interface Savepoint {
+
+        /**
+         * {@code rivulet.savepoint.restore-from} (env {@code RIVULET_SAVEPOINT_RESTORE_FROM}): the directory of a
+         * savepoint to start the application from. Restored once per application: a later start with the setting
+         * still present does not restore again. Default: none.
+         */
+        @WithConverter(ConfigConverters.FilePath.class)
+        Optional<Path> restoreFrom();
+
+        /**
+         * {@code rivulet.savepoint.allow-non-restored-state}: start even though the savepoint holds state of an
+         * operator (uid) the job no longer has, leaving that state behind. Default {@code false}: refused.
+         */
+        @WithDefault("false")
+        boolean allowNonRestoredState();
+
+        /**
+         * {@code rivulet.savepoint.timeout}: how long taking a savepoint may take before it fails and the job
+         * resumes. Default {@code 10m}.
+         */
+        @WithDefault("10m")
+        @WithConverter(ConfigConverters.PositiveDuration.class)
+        Duration timeout();
     }
 }

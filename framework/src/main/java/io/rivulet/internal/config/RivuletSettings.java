@@ -13,6 +13,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.savepoint.SavepointSettings;
 
 /** Turns the {@code rivulet.*} configuration into the settings of a running job, checking what needs more than one key. */
 public final class RivuletSettings {
@@ -88,7 +89,11 @@ public final class RivuletSettings {
                 config.errors().processing(),
                 config.groupInstanceId().filter(id -> !id.isBlank()),
                 createMissingTopics,
-                config.autoWatermarkInterval());
+                config.autoWatermarkInterval(),
+                new SavepointSettings(
+                        config.savepoint().restoreFrom(),
+                        config.savepoint().allowNonRestoredState(),
+                        config.savepoint().timeout()));
     }
 
     private static IllegalArgumentException notSet(String key) {

@@ -49,6 +49,7 @@ public class RivuletHealthChecks {
         health.threads()
                 .forEach(thread -> builder.withData(thread.name(), thread.state() + ", tasks=" + thread.taskCount()));
         builder.withData("restored-records", health.restoredRecords());
+        health.stoppedAtSavepoint().ifPresent(id -> builder.withData("savepoint", "stopped at savepoint " + id));
         health.tasks().forEach(task -> {
             String key = "watermark " + task.id();
             task.watermark()

@@ -3,6 +3,7 @@ package io.rivulet.internal.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -16,7 +17,7 @@ final class HealthSnapshot {
 
     private HealthSnapshot() {}
 
-    static JobHealth of(List<StreamThread> streamThreads, RuntimeMetrics metrics) {
+    static JobHealth of(List<StreamThread> streamThreads, RuntimeMetrics metrics, Optional<String> stoppedAtSavepoint) {
         List<JobHealth.ThreadHealth> threads = new ArrayList<>();
         Map<String, Long> watermarks = new TreeMap<>();
         for (StreamThread thread : streamThreads) {
@@ -29,7 +30,7 @@ final class HealthSnapshot {
         // Long.MIN_VALUE is the watermark tracker's "nothing yet", never a watermark an input produced.
         watermarks.forEach((task, watermark) -> tasks.add(new JobHealth.TaskHealth(
                 task, watermark == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(watermark))));
-        return new JobHealth(threads, tasks, metrics.recordsRestored());
+        return new JobHealth(threads, tasks, metrics.recordsRestored(), stoppedAtSavepoint);
     }
 
     private static RunningJob.State stateOf(Throwable failure, StreamThread.Snapshot snapshot) {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.SubTopology;
 import io.rivulet.internal.graph.Topology;
+import io.rivulet.internal.runtime.savepoint.ControlTopic;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.sink.DeadLetters;
 
@@ -46,6 +47,14 @@ public final class InternalTopics {
     public InternalTopics(Admin admin, RuntimeConfig config) {
         this.admin = admin;
         this.config = config;
+    }
+
+    /** Creates the application's control topic, through which its instances coordinate savepoints, if missing. */
+    public void ensureControlTopic() {
+        ensure(
+                ControlTopic.nameFor(config.applicationId()),
+                1,
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     }
 
     /** Returns the partition count of every topic the job reads or writes internally. */

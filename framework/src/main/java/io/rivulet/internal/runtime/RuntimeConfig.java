@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rivulet.internal.runtime.savepoint.SavepointSettings;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
 
@@ -15,6 +16,7 @@ import io.rivulet.sink.ProcessingGuarantee;
  *        security included)
  * @param groupInstanceId static membership id for the first stream thread; the others add {@code -<n>}
  * @param autoWatermarkInterval how often periodic watermark generators emit (Flink's auto-watermark interval)
+ * @param savepoints the savepoint to start from and how savepoints are taken
  */
 public record RuntimeConfig(
         String applicationId,
@@ -27,10 +29,39 @@ public record RuntimeConfig(
         ErrorPolicy processingErrors,
         Optional<String> groupInstanceId,
         boolean createMissingTopics,
-        Duration autoWatermarkInterval) {
+        Duration autoWatermarkInterval,
+        SavepointSettings savepoints) {
 
     /** Flink's default auto-watermark interval. */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
+
+    /** Settings without a savepoint to start from. */
+    public RuntimeConfig(
+            String applicationId,
+            Map<String, Object> kafka,
+            Path stateDir,
+            ProcessingGuarantee guarantee,
+            Duration commitInterval,
+            int numThreads,
+            ErrorPolicy deserializationErrors,
+            ErrorPolicy processingErrors,
+            Optional<String> groupInstanceId,
+            boolean createMissingTopics,
+            Duration autoWatermarkInterval) {
+        this(
+                applicationId,
+                kafka,
+                stateDir,
+                guarantee,
+                commitInterval,
+                numThreads,
+                deserializationErrors,
+                processingErrors,
+                groupInstanceId,
+                createMissingTopics,
+                autoWatermarkInterval,
+                SavepointSettings.DEFAULTS);
+    }
 
     /** Settings with the default auto-watermark interval. */
     public RuntimeConfig(

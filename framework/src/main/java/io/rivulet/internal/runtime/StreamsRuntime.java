@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,10 +27,17 @@ import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.savepoint.ControlRecords;
+import io.rivulet.internal.runtime.savepoint.Directive;
+import io.rivulet.internal.runtime.savepoint.LocalStateEpoch;
+import io.rivulet.internal.runtime.savepoint.SavepointControl;
+import io.rivulet.internal.runtime.savepoint.SavepointCoordinator;
+import io.rivulet.internal.runtime.savepoint.SavepointRestorer;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.internal.runtime.thread.RepartitionPurger;
 import io.rivulet.internal.runtime.thread.RuntimeMetrics;
+import io.rivulet.internal.runtime.thread.SavepointParticipant;
 import io.rivulet.internal.runtime.thread.StreamThread;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.ProcessingGuarantee;
@@ -54,10 +62,14 @@ public final class StreamsRuntime implements AutoCloseable {
     /** Sets up the internal topics, then deletes consumed repartition records for the stream threads. */
     private final Admin admin;
 
-    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend, Admin admin) {
+    private final SavepointControl savepointControl;
+    private SavepointCoordinator savepointCoordinator;
+
+    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend, Admin admin, SavepointControl control) {
         this.config = config;
         this.stateBackend = stateBackend;
         this.admin = admin;
+        this.savepointControl = control;
     }
 
     /**
@@ -68,16 +80,36 @@ public final class StreamsRuntime implements AutoCloseable {
     public static StreamsRuntime start(RuntimeConfig config, JobGraph graph, Consumer<Throwable> onFatalError) {
         Topology topology = TopologyCompiler.compile(config.applicationId(), graph);
         Admin admin = Admin.create(new HashMap<>(config.kafka()));
+        SavepointControl control = null;
         Map<String, Integer> partitions;
+        Path applicationDir = config.stateDir().resolve(config.applicationId());
         try {
-            partitions = new InternalTopics(admin, config).setUp(topology);
+            InternalTopics topics = new InternalTopics(admin, config);
+            topics.ensureControlTopic();
+            control = new SavepointControl(
+                    config.applicationId(), config.kafka(), config.savepoints().timeout());
+            control.start();
+            new SavepointRestorer(topology, config.kafka(), config.savepoints(), admin, control)
+                    .restoreIfConfigured(() -> topics.setUp(topology));
+            partitions = topics.setUp(topology);
+            LocalStateEpoch.align(applicationDir, control.latestRestore());
         } catch (RuntimeException e) {
+            if (control != null) {
+                control.close();
+            }
             admin.close();
             throw e;
         }
-        Path applicationDir = config.stateDir().resolve(config.applicationId());
         String processId = ProcessIdentity.loadOrCreate(applicationDir);
-        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin);
+        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin, control);
+        runtime.savepointCoordinator = new SavepointCoordinator(
+                control,
+                admin,
+                topology,
+                partitions,
+                config.kafka(),
+                applicationDir.resolve(LocalStateEpoch.SCRATCH_DIR),
+                config.savepoints().timeout());
         runtime.startThreads(topology, partitions, processId, onFatalError);
         LOG.info(
                 "Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
@@ -118,7 +150,12 @@ public final class StreamsRuntime implements AutoCloseable {
                     taskFactory,
                     metrics,
                     new RepartitionPurger(
-                            admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL));
+                            admin, Set.copyOf(topology.repartitionTopics().values()), RepartitionPurger.INTERVAL),
+                    new SavepointParticipant(
+                            name,
+                            savepointControl,
+                            topology.externalSourceTopics(),
+                            Set.copyOf(topology.repartitionTopics().values())));
             Thread thread = new Thread(
                     () -> {
                         streamThread.run();
@@ -168,7 +205,26 @@ public final class StreamsRuntime implements AutoCloseable {
 
     /** The threads' states, the tasks' watermarks and the records restored, for health output. */
     public JobHealth health() {
-        return HealthSnapshot.of(streamThreads, metrics);
+        Directive directive = savepointControl.directive();
+        return HealthSnapshot.of(
+                streamThreads,
+                metrics,
+                directive.kind() == Directive.Kind.STOPPED ? Optional.of(directive.savepointId()) : Optional.empty());
+    }
+
+    /**
+     * Starts a savepoint of the whole job (every instance of the group) into a new directory under
+     * {@code targetDirectory}; with {@code stop} the job stops once it is complete.
+     *
+     * @return the savepoint's id, for {@link #savepoint(String)}
+     */
+    public String triggerSavepoint(Path targetDirectory, boolean stop) {
+        return savepointCoordinator.trigger(targetDirectory, stop);
+    }
+
+    /** The status of a savepoint taken by any instance of the group. */
+    public Optional<ControlRecords.SavepointStatus> savepoint(String id) {
+        return savepointControl.status(id);
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */
@@ -192,6 +248,7 @@ public final class StreamsRuntime implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        savepointCoordinator.close();
         streamThreads.forEach(StreamThread::shutdown);
         for (Thread thread : threads) {
             try {
@@ -201,6 +258,7 @@ public final class StreamsRuntime implements AutoCloseable {
             }
         }
         stateBackend.close();
+        savepointControl.close();
         admin.close();
         LOG.info("Application {} stopped", config.applicationId());
     }

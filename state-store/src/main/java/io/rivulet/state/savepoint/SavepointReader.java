@@ -41,6 +41,11 @@ public final class SavepointReader {
         }
     }
 
+    /** The savepoint's directory. */
+    public Path directory() {
+        return directory;
+    }
+
     public SavepointManifest manifest() {
         return manifest;
     }

@@ -65,6 +65,7 @@ public final class StreamThread implements Runnable {
     private final RecordOutput output;
     private final ChangelogReader changelogReader;
     private final TaskManager taskManager;
+    private final SavepointParticipant savepoints;
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, false, Map.of());
@@ -82,8 +83,10 @@ public final class StreamThread implements Runnable {
             ChangelogReader changelogReader,
             TaskFactory taskFactory,
             RuntimeMetrics metrics,
-            RepartitionPurger purger) {
+            RepartitionPurger purger,
+            SavepointParticipant savepoints) {
         this.name = name;
+        this.savepoints = savepoints;
         this.config = config;
         this.topics = topics;
         this.consumer = consumer;
@@ -149,6 +152,7 @@ public final class StreamThread implements Runnable {
     }
 
     private void runOnce() {
+        boolean processing = savepoints.beforePoll(consumer, taskManager);
         ConsumerRecords<byte[], byte[]> records =
                 consumer.poll(taskManager.restoring() ? Duration.ZERO : Duration.ofMillis(100));
         if (config.guarantee() == ProcessingGuarantee.AT_MOST_ONCE && !records.isEmpty()) {
@@ -156,6 +160,10 @@ public final class StreamThread implements Runnable {
         }
         taskManager.addRecords(records);
         taskManager.restore();
+        if (!processing) {
+            // A savepoint is being written, or the job stopped at one: nothing moves, nothing is committed.
+            return;
+        }
         try {
             processRound();
         } catch (TransactionAbortedException e) {
