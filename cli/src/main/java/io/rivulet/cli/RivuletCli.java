@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 
 import io.rivulet.state.savepoint.SavepointWriter;
 
-/** The {@code rivulet} command: {@code java -jar cli/target/rivulet-cli.jar savepoint inspect <dir>}. */
+/**
+ * The {@code rivulet} command: {@code java -jar cli/target/rivulet-cli.jar savepoint inspect <dir>}, {@code …
+ * savepoint trigger --service <url> --target-dir <dir> [--stop]}.
+ */
 @Command(
         name = "rivulet",
         mixinStandardHelpOptions = true,
@@ -21,10 +24,10 @@ public final class RivuletCli {
     }
 
     /** The command line, with errors a user can act on printed as one line instead of a stack trace. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new RivuletCli());
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            line.getErr().println("rivulet: " + error.getMessage());
+            line.getErr().println("rivulet: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
             return 2;
         });
         return commandLine;

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "savepoint",
         mixinStandardHelpOptions = true,
         description = "Works with savepoints.",
-        subcommands = {InspectCommand.class})
+        subcommands = {InspectCommand.class, TriggerCommand.class})
 final class SavepointCommand {}

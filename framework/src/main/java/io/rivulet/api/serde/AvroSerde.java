@@ -18,15 +18,19 @@ import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import io.rivulet.internal.serde.WriterSchemas;
+
 /**
  * Avro records in Avro's single-object encoding: the marker {@code C3 01}, the 8-byte CRC-64-AVRO fingerprint of
  * the writer's schema, then the binary data. Every value so says which schema wrote it, and is read with the
  * reader's schema by Avro's schema resolution: fields added with a default, or removed, read fine; a change
  * Avro cannot resolve fails with a {@link SerdeException} naming both schemas' records and Avro's reason.
  *
- * <p>A value written with another schema than the reader's needs that writer schema: pass the schemas earlier
- * versions wrote with {@link #withWriterSchemas}. A value whose writer schema the serde does not know fails with
- * its fingerprint.
+ * <p>A value written with another schema than the reader's needs that writer schema. In a running job the serde
+ * finds it by itself: every schema a serde writes with is recorded in the application's control topic before its
+ * first value is written, and carried by savepoints, so a job upgraded to a new schema reads what the old one
+ * wrote. Outside a job, pass the schemas earlier versions wrote with {@link #withWriterSchemas}. A value whose
+ * writer schema cannot be found fails with its fingerprint.
  *
  * @param <T> a generated {@link SpecificRecord} class, or {@link GenericRecord}
  */
@@ -87,8 +91,13 @@ public final class AvroSerde<T> implements Serde<T> {
         if (value == null) {
             return null;
         }
+        Codec<T> current = codec();
+        if (!current.recorded) {
+            WriterSchemas.writingWith(current.schema);
+            current.recorded = true;
+        }
         try {
-            ByteBuffer encoded = codec().encoder.encode(value);
+            ByteBuffer encoded = current.encoder.encode(value);
             byte[] bytes = new byte[encoded.remaining()];
             encoded.get(bytes);
             return bytes;
@@ -133,13 +142,14 @@ public final class AvroSerde<T> implements Serde<T> {
         private final Schema schema;
         private final BinaryMessageEncoder<T> encoder;
         private final BinaryMessageDecoder<T> decoder;
+        private volatile boolean recorded;
 
         Codec(Class<T> specificType, String readerSchema, List<String> writerSchemas) {
             GenericData model =
                     specificType == null ? GenericData.get() : new SpecificData(specificType.getClassLoader());
             this.schema = new Schema.Parser().parse(readerSchema);
             this.encoder = new BinaryMessageEncoder<>(model, schema);
-            this.decoder = new BinaryMessageDecoder<>(model, schema);
+            this.decoder = new BinaryMessageDecoder<>(model, schema, WriterSchemas.STORE);
             for (String writer : writerSchemas) {
                 decoder.addSchema(new Schema.Parser().parse(writer));
             }

@@ -128,7 +128,8 @@ public final class StreamsRuntime implements AutoCloseable {
                 config.deserializationErrors(),
                 config.processingErrors(),
                 DeadLetters.topicFor(config.applicationId()));
-        TaskFactory taskFactory = new TaskFactory(topology, partitions, stateBackend, errors, InstantSource.system());
+        TaskFactory taskFactory = new TaskFactory(
+                topology, partitions, stateBackend, errors, InstantSource.system(), savepointControl::writerSchemasOf);
         AtomicBoolean reported = new AtomicBoolean();
         StreamThread.Settings threadSettings =
                 new StreamThread.Settings(config.guarantee(), config.commitInterval(), config.autoWatermarkInterval());

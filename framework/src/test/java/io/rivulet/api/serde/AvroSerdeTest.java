@@ -17,6 +17,7 @@ import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.serde.WriterSchemas;
 import io.rivulet.testing.HarnessSnapshot;
 import io.rivulet.testing.KeyedOperatorHarness;
 
@@ -90,10 +91,19 @@ class AvroSerdeTest {
     @Test
     void aValueOfAnUnknownWriterSchemaFailsWithWhatToDo() {
         byte[] old = Serdes.avro(V1).serialize(v1("ann", 1));
+        // A process that never wrote with V1 and was never told of it (by a control topic or a savepoint).
+        WriterSchemas.forgetAll();
         assertThatThrownBy(() -> Serdes.avro(AvroAccount.class).deserialize(old))
                 .isInstanceOf(SerdeException.class)
                 .hasMessageContaining("written with a schema this serde does not know")
                 .hasMessageContaining("withWriterSchemas");
+    }
+
+    @Test
+    void aWriterSchemaThisProcessWroteWithIsFoundWithoutBeingNamed() {
+        byte[] old = Serdes.avro(V1).serialize(v1("ann", 1));
+        AvroAccount read = Serdes.avro(AvroAccount.class).deserialize(old);
+        assertThat(read.owner.toString()).isEqualTo("ann");
     }
 
     /** Keeps the latest account of each owner and emits what the state held before. */

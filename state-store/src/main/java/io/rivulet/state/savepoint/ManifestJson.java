@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,11 @@ final class ManifestJson {
             node.put("entries", state.entries());
             node.put("bytes", state.bytes());
             node.put("crc32c", state.crc32c());
+            ArrayNode writers = node.putArray("writer-schemas");
+            state.writerSchemas().forEach(writers::add);
         }
+        ObjectNode schemas = root.putObject("schemas");
+        new TreeMap<>(manifest.schemas()).forEach(schemas::put);
         return MAPPER.writeValueAsBytes(root);
     }
 
@@ -87,18 +92,31 @@ final class ManifestJson {
                         required(state, "file").asText(),
                         required(state, "entries").asLong(),
                         required(state, "bytes").asLong(),
-                        required(state, "crc32c").asLong()));
+                        required(state, "crc32c").asLong(),
+                        strings(state.path("writer-schemas"))));
             }
+            Map<String, String> schemas = new LinkedHashMap<>();
+            root.path("schemas")
+                    .fields()
+                    .forEachRemaining(schema ->
+                            schemas.put(schema.getKey(), schema.getValue().asText()));
             return new SavepointManifest(
                     version,
                     required(root, "id").asText(),
                     required(root, "application-id").asText(),
                     Instant.parse(required(root, "created").asText()),
                     tasks,
-                    states);
+                    states,
+                    schemas);
         } catch (IOException | DateTimeParseException e) {
             throw new SavepointFormatException("the manifest of the savepoint " + directory + " cannot be read", e);
         }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static JsonNode required(JsonNode node, String field) {

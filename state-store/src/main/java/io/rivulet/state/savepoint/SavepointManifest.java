@@ -2,6 +2,7 @@ package io.rivulet.state.savepoint;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a savepoint holds, written last so that a directory with a manifest is complete: format version, which
@@ -13,13 +14,22 @@ import java.util.List;
  * @param created when it was completed
  * @param tasks where each task stood
  * @param states the states, each with its data file, entry count, size and checksum
+ * @param schemas the Avro writer schemas the job's values were written with: fingerprint (16 hex digits of the
+ *     CRC-64-AVRO fingerprint) → schema JSON
  */
 public record SavepointManifest(
-        int version, String id, String applicationId, Instant created, List<TaskPosition> tasks, List<State> states) {
+        int version,
+        String id,
+        String applicationId,
+        Instant created,
+        List<TaskPosition> tasks,
+        List<State> states,
+        Map<String, String> schemas) {
 
     public SavepointManifest {
         tasks = List.copyOf(tasks);
         states = List.copyOf(states);
+        schemas = Map.copyOf(schemas);
     }
 
     /**
@@ -31,6 +41,19 @@ public record SavepointManifest(
      * @param entries how many entries the file holds
      * @param bytes the file's size
      * @param crc32c the CRC-32C of the file's bytes
+     * @param writerSchemas the fingerprints of the {@link SavepointManifest#schemas} its values were written with
      */
-    public record State(String operatorUid, String name, String file, long entries, long bytes, long crc32c) {}
+    public record State(
+            String operatorUid,
+            String name,
+            String file,
+            long entries,
+            long bytes,
+            long crc32c,
+            List<String> writerSchemas) {
+
+        public State {
+            writerSchemas = List.copyOf(writerSchemas);
+        }
+    }
 }

@@ -6,6 +6,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 
@@ -46,6 +51,7 @@ public final class SavepointWriter implements AutoCloseable {
     private final List<TaskPosition> tasks = new ArrayList<>();
     private final List<SavepointManifest.State> states = new ArrayList<>();
     private final Set<String> stateNames = new HashSet<>();
+    private final Map<String, String> schemas = new TreeMap<>();
     private StateOutput open;
     private boolean completed;
 
@@ -81,6 +87,14 @@ public final class SavepointWriter implements AutoCloseable {
     }
 
     /**
+     * Records an Avro writer schema, by the 16 hex digits of its CRC-64-AVRO fingerprint. Values of states written
+     * after it that are in Avro's single-object encoding with that fingerprint name it as their writer schema.
+     */
+    public void addSchema(String fingerprint, String schemaJson) {
+        schemas.put(fingerprint, schemaJson);
+    }
+
+    /**
      * Opens the data file of one operator state. One state is written at a time: the previous one must be
      * closed. Each (uid, name) pair is written once.
      */
@@ -111,7 +125,7 @@ public final class SavepointWriter implements AutoCloseable {
             open.close();
         }
         SavepointManifest manifest =
-                new SavepointManifest(FORMAT_VERSION, id, applicationId, Instant.now(), tasks, states);
+                new SavepointManifest(FORMAT_VERSION, id, applicationId, Instant.now(), tasks, states, schemas);
         try {
             Path temporary = directory.resolve(ManifestJson.FILE + ".tmp");
             Files.write(temporary, ManifestJson.write(manifest));
@@ -157,6 +171,7 @@ public final class SavepointWriter implements AutoCloseable {
         private final CRC32C crc = new CRC32C();
         private final CountingStream counted;
         private final DataOutputStream out;
+        private final Set<String> writerSchemas = new TreeSet<>();
         private long entries;
         private boolean closed;
 
@@ -183,9 +198,26 @@ public final class SavepointWriter implements AutoCloseable {
                 }
                 writeBytes(entry.key());
                 writeBytes(entry.value());
+                noteWriterSchema(entry.value(), 0);
+                // A value with a time to live starts with the 8-byte time of its last access.
+                noteWriterSchema(entry.value(), Long.BYTES);
                 entries++;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + path, e);
+            }
+        }
+
+        /** Avro's single-object encoding: {@code C3 01}, then the writer schema's fingerprint, little-endian. */
+        private void noteWriterSchema(byte[] value, int at) {
+            if (schemas.isEmpty() || value.length < at + 10 || value[at] != (byte) 0xC3 || value[at + 1] != 0x01) {
+                return;
+            }
+            long fingerprint = ByteBuffer.wrap(value, at + 2, 8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .getLong();
+            String hex = String.format("%016x", fingerprint);
+            if (schemas.containsKey(hex)) {
+                writerSchemas.add(hex);
             }
         }
 
@@ -207,7 +239,8 @@ public final class SavepointWriter implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + path, e);
             }
-            states.add(new SavepointManifest.State(operatorUid, name, file, entries, counted.count, crc.getValue()));
+            states.add(new SavepointManifest.State(
+                    operatorUid, name, file, entries, counted.count, crc.getValue(), List.copyOf(writerSchemas)));
         }
     }
 

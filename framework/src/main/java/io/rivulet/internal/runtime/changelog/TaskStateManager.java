@@ -8,8 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.state.StateNames;
 import io.rivulet.sink.RecordOutput;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;

@@ -1,6 +1,6 @@
 package io.rivulet.internal.runtime.node;
 
-import io.rivulet.internal.runtime.state.StateKeys;
+import io.rivulet.internal.state.StateKeys;
 
 /**
  * The key a keyed operator is working on: set from the element it processes or the timer it fires, read by

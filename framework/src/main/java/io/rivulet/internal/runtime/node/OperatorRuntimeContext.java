@@ -14,8 +14,8 @@ import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.operators.SortedMapState;
 import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.state.StateNames;
 
 /**
  * The runtime context of an operator's function that has a uid: keyed state of the operator's current key,

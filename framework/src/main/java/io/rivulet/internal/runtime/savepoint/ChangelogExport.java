@@ -28,9 +28,9 @@ import io.rivulet.internal.graph.SubTopology;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.Transformation;
 import io.rivulet.internal.runtime.changelog.ChangelogFormat;
-import io.rivulet.internal.runtime.state.StateKeys;
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.state.StateKeys;
+import io.rivulet.internal.state.StateNames;
 import io.rivulet.state.RocksDbStateBackend;
 import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateWrite;
@@ -60,8 +60,17 @@ final class ChangelogExport {
     private final Map<String, Object> kafka;
     private final Path scratch;
 
-    ChangelogExport(Topology topology, Map<String, Integer> partitions, Map<String, Object> kafka, Path scratch) {
+    private final Map<String, String> schemas;
+
+    /** @param schemas the Avro writer schemas the application recorded, carried by the savepoint */
+    ChangelogExport(
+            Topology topology,
+            Map<String, Integer> partitions,
+            Map<String, Object> kafka,
+            Path scratch,
+            Map<String, String> schemas) {
         this.topology = topology;
+        this.schemas = schemas;
         this.partitions = partitions;
         this.kafka = kafka;
         this.scratch = scratch;
@@ -77,6 +86,7 @@ final class ChangelogExport {
         try (KafkaConsumer<byte[], byte[]> consumer =
                         new KafkaConsumer<>(configs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 SavepointWriter writer = SavepointWriter.create(location, id, topology.applicationId())) {
+            schemas.forEach(writer::addSchema);
             for (SubTopology sub : topology.subTopologies()) {
                 int count = partitions.get(sub.sourceTopic());
                 boolean external = topology.externalSourceTopics().contains(sub.sourceTopic());

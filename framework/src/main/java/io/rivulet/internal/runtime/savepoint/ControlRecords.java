@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The records of an application's control topic, as JSON. The record key says what a record is:
  * {@code savepoint/<id>} the status of a savepoint (the last one wins), {@code report/<id>/<round>/<phase>/<member>}
- * a group member's answer to a phase, {@code restore/<savepoint id>} that the application restored a savepoint.
+ * a group member's answer to a phase, {@code restore/<savepoint id>} that the application restored a savepoint,
+ * {@code schema/<fingerprint>} an Avro writer schema, {@code state-schemas/<uid>/<state>} a restored state's.
  */
 public final class ControlRecords {
 
@@ -97,6 +98,22 @@ public final class ControlRecords {
 
         static String key(String savepointId) {
             return "restore/" + savepointId;
+        }
+    }
+
+    /** An Avro writer schema a serde of the application writes with (or a restored savepoint carried). */
+    public record WriterSchema(String fingerprint, String schema) {
+
+        static String key(String fingerprint) {
+            return "schema/" + fingerprint;
+        }
+    }
+
+    /** The writer schemas of a restored state's values, which its serde is checked against when it opens. */
+    public record StateWriterSchemas(String state, List<String> fingerprints) {
+
+        static String key(String state) {
+            return "state-schemas/" + state;
         }
     }
 }

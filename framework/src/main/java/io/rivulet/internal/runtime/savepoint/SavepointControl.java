@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,8 +31,11 @@ import io.rivulet.internal.runtime.savepoint.ControlRecords.MemberReport;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.Phase;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.RestoreMarker;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.SavepointStatus;
+import io.rivulet.internal.runtime.savepoint.ControlRecords.StateWriterSchemas;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.Status;
+import io.rivulet.internal.runtime.savepoint.ControlRecords.WriterSchema;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
+import io.rivulet.internal.serde.WriterSchemas;
 
 /**
  * One instance's view of the control topic: it reads the topic from the beginning and keeps following it, so it
@@ -52,6 +57,9 @@ public final class SavepointControl implements AutoCloseable {
     private final Map<String, MemberReport> reports = new ConcurrentHashMap<>();
     private final Map<String, Long> restores = new ConcurrentHashMap<>();
     private final Map<String, Long> statusOffsets = new ConcurrentHashMap<>();
+    private final Map<String, String> schemas = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> stateSchemas = new ConcurrentHashMap<>();
+    private final Consumer<Schema> schemaPublisher = this::publishSchema;
     private final Thread follower;
     private volatile Directive directive = Directive.RUN;
     /** The statuses as of the last directive: a caller that sees a savepoint completed sees the job stopped too. */
@@ -89,6 +97,25 @@ public final class SavepointControl implements AutoCloseable {
     public void start() {
         readToEnd();
         follower.start();
+        WriterSchemas.addListener(schemaPublisher);
+    }
+
+    /** The Avro writer schemas the application recorded: fingerprint → schema JSON. */
+    public Map<String, String> schemas() {
+        return Map.copyOf(schemas);
+    }
+
+    /** The writer schemas a restore recorded for a state (fingerprints); empty if none. */
+    public List<String> writerSchemasOf(String stateName) {
+        return stateSchemas.getOrDefault(stateName, List.of());
+    }
+
+    /** Records a schema a serde of this process starts writing with, before its first value is written. */
+    private void publishSchema(Schema schema) {
+        String fingerprint = WriterSchemas.hex(WriterSchemas.fingerprint(schema));
+        if (schemas.putIfAbsent(fingerprint, schema.toString()) == null) {
+            send(WriterSchema.key(fingerprint), new WriterSchema(fingerprint, schema.toString()));
+        }
     }
 
     public String applicationId() {
@@ -230,6 +257,13 @@ public final class SavepointControl implements AutoCloseable {
                 }
             } else if (key.startsWith("report/")) {
                 reports.put(key, ControlTopic.decode(record.value(), MemberReport.class));
+            } else if (key.startsWith("schema/")) {
+                WriterSchema schema = ControlTopic.decode(record.value(), WriterSchema.class);
+                schemas.put(schema.fingerprint(), schema.schema());
+                WriterSchemas.learn(new Schema.Parser().parse(schema.schema()));
+            } else if (key.startsWith("state-schemas/")) {
+                StateWriterSchemas writers = ControlTopic.decode(record.value(), StateWriterSchemas.class);
+                stateSchemas.put(writers.state(), List.copyOf(writers.fingerprints()));
             } else if (key.startsWith("restore/")) {
                 RestoreMarker marker = ControlTopic.decode(record.value(), RestoreMarker.class);
                 restores.put(marker.savepointId(), record.offset());
@@ -279,6 +313,7 @@ public final class SavepointControl implements AutoCloseable {
 
     @Override
     public void close() {
+        WriterSchemas.removeListener(schemaPublisher);
         running = false;
         consumer.wakeup();
         try {

@@ -128,7 +128,7 @@ public final class SavepointCoordinator implements AutoCloseable {
             }
             Path location = Path.of(status.targetDirectory()).resolve(status.id());
             SavepointManifest manifest = new ChangelogExport(
-                            topology, partitions, kafka, scratchDir.resolve(status.id()))
+                            topology, partitions, kafka, scratchDir.resolve(status.id()), control.schemas())
                     .write(location, status.id(), committedOffsets());
             SavepointStatus completed = status.completed(location.toString());
             status = completed;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,10 +39,13 @@ import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.Transformation;
 import io.rivulet.internal.runtime.changelog.ChangelogFormat;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.RestoreMarker;
-import io.rivulet.internal.runtime.state.StateKeys;
-import io.rivulet.internal.runtime.state.StateNames;
+import io.rivulet.internal.runtime.savepoint.ControlRecords.StateWriterSchemas;
+import io.rivulet.internal.runtime.savepoint.ControlRecords.WriterSchema;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
+import io.rivulet.internal.serde.WriterSchemas;
+import io.rivulet.internal.state.StateKeys;
+import io.rivulet.internal.state.StateNames;
 import io.rivulet.state.savepoint.SavepointManifest;
 import io.rivulet.state.savepoint.SavepointReader;
 import io.rivulet.state.savepoint.TaskPosition;
@@ -110,6 +114,7 @@ public final class SavepointRestorer {
                 election.poll(Duration.ofMillis(200));
                 if (election.assignment().contains(ControlTopic.partitionFor(topology.applicationId()))) {
                     restore(savepoint, changelogByUid, setUpTopics);
+                    awaitMarkerRead(manifest.id());
                     break;
                 }
                 if (System.nanoTime() >= nextLog) {
@@ -119,6 +124,23 @@ public final class SavepointRestorer {
                             topology.applicationId());
                     nextLog = System.nanoTime() + WAIT_LOG_INTERVAL.toNanos();
                 }
+            }
+        }
+    }
+
+    /** This instance goes on only once its own view of the control topic has the restore, as the others' will. */
+    private void awaitMarkerRead(String savepointId) {
+        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
+        while (!control.restored(savepointId)) {
+            if (System.nanoTime() > deadline) {
+                throw new StreamsFatalException("the restore of " + savepointId + " committed, but the control topic"
+                        + " did not show it within " + TOPIC_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamsFatalException("interrupted while waiting for the restore marker", e);
             }
         }
     }
@@ -176,12 +198,12 @@ public final class SavepointRestorer {
                     offsets(manifest, partitions),
                     new ConsumerGroupMetadata(topology.applicationId(), -1, "", Optional.empty()));
             TopicPartition controlPartition = ControlTopic.partitionFor(topology.applicationId());
-            producer.send(new ProducerRecord<>(
-                    controlPartition.topic(),
-                    controlPartition.partition(),
-                    RestoreMarker.key(manifest.id()).getBytes(StandardCharsets.UTF_8),
-                    ControlTopic.encode(new RestoreMarker(
-                            manifest.id(), savepoint.directory().toString(), System.currentTimeMillis()))));
+            recordWriterSchemas(producer, controlPartition, manifest);
+            sendControl(
+                    producer,
+                    controlPartition,
+                    RestoreMarker.key(manifest.id()),
+                    new RestoreMarker(manifest.id(), savepoint.directory().toString(), System.currentTimeMillis()));
             producer.commitTransaction();
             LOG.info(
                     "Restored savepoint {} into application {} in {} ms: {} entries",
@@ -190,6 +212,35 @@ public final class SavepointRestorer {
                     (System.nanoTime() - started) / 1_000_000,
                     entries);
         }
+    }
+
+    /**
+     * Carries the savepoint's Avro writer schemas into the application, and which of them each state's values were
+     * written with, so that the states' serdes resolve old values and are checked when they open.
+     */
+    private void recordWriterSchemas(
+            KafkaProducer<byte[], byte[]> producer, TopicPartition control, SavepointManifest manifest) {
+        manifest.schemas().forEach((fingerprint, schema) -> {
+            WriterSchemas.learn(new Schema.Parser().parse(schema));
+            sendControl(producer, control, WriterSchema.key(fingerprint), new WriterSchema(fingerprint, schema));
+        });
+        for (SavepointManifest.State state : manifest.states()) {
+            String stateName = StateNames.of(state.operatorUid(), state.name());
+            sendControl(
+                    producer,
+                    control,
+                    StateWriterSchemas.key(stateName),
+                    new StateWriterSchemas(stateName, state.writerSchemas()));
+        }
+    }
+
+    private static void sendControl(
+            KafkaProducer<byte[], byte[]> producer, TopicPartition control, String key, Object value) {
+        producer.send(new ProducerRecord<>(
+                control.topic(),
+                control.partition(),
+                key.getBytes(StandardCharsets.UTF_8),
+                ControlTopic.encode(value)));
     }
 
     /** The topic the operator's sub-topology reads: its task count is that topic's partition count. */
@@ -264,11 +315,16 @@ public final class SavepointRestorer {
     private Map<TopicPartition, OffsetAndMetadata> offsets(
             SavepointManifest manifest, Map<String, Integer> partitions) {
         Map<String, TaskPosition> positions = new HashMap<>();
+        Map<String, Long> savedOffsets = new HashMap<>();
         Map<Integer, Integer> oldTaskCounts = new HashMap<>();
         for (TaskPosition task : manifest.tasks()) {
-            positions.put(task.task(), task);
-            int sub = Integer.parseInt(task.task().substring(0, task.task().indexOf('_')));
-            oldTaskCounts.merge(sub, 1, Integer::sum);
+            savedOffsets.putAll(task.inputOffsets());
+            // Savepoints written offline (SavepointBuilder) name no real task: only their offsets count.
+            if (task.task().matches("\\d+_\\d+")) {
+                positions.put(task.task(), task);
+                oldTaskCounts.merge(
+                        Integer.parseInt(task.task().substring(0, task.task().indexOf('_'))), 1, Integer::sum);
+            }
         }
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -280,7 +336,7 @@ public final class SavepointRestorer {
                 TopicPartition input = new TopicPartition(sub.sourceTopic(), p);
                 TaskPosition position = positions.get(new TaskId(sub.id(), p).toString());
                 String watermark = sameCount && position != null ? position.watermark() : null;
-                Long offset = position == null ? null : position.inputOffsets().get(input.toString());
+                Long offset = savedOffsets.get(input.toString());
                 if (external && offset == null) {
                     earliest.put(input, OffsetSpec.earliest());
                 } else {

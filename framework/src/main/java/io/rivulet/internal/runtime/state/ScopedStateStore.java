@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.rivulet.api.functions.ReduceFunction;
+import io.rivulet.api.serde.Serde;
 import io.rivulet.api.state.AggregatingStateDescriptor;
 import io.rivulet.api.state.KeyedStateStore;
 import io.rivulet.api.state.ListStateDescriptor;
@@ -15,6 +16,8 @@ import io.rivulet.api.state.StateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.operators.SortedMapState;
+import io.rivulet.internal.state.StateKeys;
+import io.rivulet.internal.state.StateNames;
 
 /**
  * Hands out an operator's keyed states under one prefix ({@code <uid>/<name>} for keyed state,
@@ -65,8 +68,11 @@ public final class ScopedStateStore implements KeyedStateStore {
         if (!first && uniqueNames) {
             throw new IllegalArgumentException("operator " + uid + " has two states named " + descriptor.name());
         }
-        StateAccess access =
-                new StateAccess(services, StateNames.of(uid, prefix + descriptor.name()), entryScope, descriptor.ttl());
+        String stateName = StateNames.of(uid, prefix + descriptor.name());
+        if (first) {
+            services.schemas().check(stateName, valueSerde(descriptor));
+        }
+        StateAccess access = new StateAccess(services, stateName, entryScope, descriptor.ttl());
         if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {
             services.sweeper().add(access);
         }
@@ -86,7 +92,9 @@ public final class ScopedStateStore implements KeyedStateStore {
     @Override
     public <T> StoreListState<T> getListState(ListStateDescriptor<T> descriptor) {
         return new StoreListState<>(
-                collectionAccess(descriptor), companion(descriptor, "#seq"), descriptor.elementSerde());
+                collectionAccess(descriptor),
+                companion(descriptor, StateKeys.LIST_SEQUENCE_SUFFIX),
+                descriptor.elementSerde());
     }
 
     @Override
@@ -117,5 +125,25 @@ public final class ScopedStateStore implements KeyedStateStore {
             AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
         return new StoreAggregatingState<>(
                 access(descriptor), descriptor.aggregateFunction(), descriptor.accumulatorSerde());
+    }
+
+    /** The serde of what a state stores as its values, which restored values are read with. */
+    private static Serde<?> valueSerde(StateDescriptor descriptor) {
+        if (descriptor instanceof ValueStateDescriptor<?> value) {
+            return value.serde();
+        }
+        if (descriptor instanceof ListStateDescriptor<?> list) {
+            return list.elementSerde();
+        }
+        if (descriptor instanceof MapStateDescriptor<?, ?> map) {
+            return map.valueSerde();
+        }
+        if (descriptor instanceof ReducingStateDescriptor<?> reducing) {
+            return reducing.serde();
+        }
+        if (descriptor instanceof AggregatingStateDescriptor<?, ?, ?> aggregating) {
+            return aggregating.accumulatorSerde();
+        }
+        return null;
     }
 }

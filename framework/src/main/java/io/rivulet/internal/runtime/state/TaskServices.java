@@ -8,12 +8,22 @@ import java.time.InstantSource;
  * here changes per record: elements, timestamps and keys travel in {@link StreamRecord}s.
  *
  * @param state the task's state; null when the task has no stateful operator
+ * @param schemas the writer schemas restored states were written with, which their serdes are checked against
  */
 public record TaskServices(
-        TaskId taskId, RecordState state, InstantSource clock, RecordEffects effects, StateSweeper sweeper) {
+        TaskId taskId,
+        RecordState state,
+        InstantSource clock,
+        RecordEffects effects,
+        StateSweeper sweeper,
+        StateSchemas schemas) {
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock) {
-        this(taskId, state, clock, new RecordEffects(), new StateSweeper());
+        this(taskId, state, clock, StateSchemas.NONE);
+    }
+
+    public TaskServices(TaskId taskId, RecordState state, InstantSource clock, StateSchemas schemas) {
+        this(taskId, state, clock, new RecordEffects(), new StateSweeper(), schemas);
         if (state != null) {
             effects.register(state);
         }

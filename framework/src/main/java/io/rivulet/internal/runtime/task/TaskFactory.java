@@ -26,6 +26,7 @@ import io.rivulet.internal.runtime.node.SinkNode;
 import io.rivulet.internal.runtime.node.SourceNode;
 import io.rivulet.internal.runtime.node.TopicSourceNode;
 import io.rivulet.internal.runtime.state.RecordState;
+import io.rivulet.internal.runtime.state.StateSchemas;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.WatermarkTracker;
@@ -41,6 +42,7 @@ public final class TaskFactory {
     private final StateBackend stateBackend;
     private final RecordErrorHandler errors;
     private final InstantSource clock;
+    private final StateSchemas schemas;
 
     public TaskFactory(
             Topology topology,
@@ -48,11 +50,23 @@ public final class TaskFactory {
             StateBackend stateBackend,
             RecordErrorHandler errors,
             InstantSource clock) {
+        this(topology, partitionCounts, stateBackend, errors, clock, StateSchemas.NONE);
+    }
+
+    /** @param schemas the writer schemas of restored state, which the states' serdes are checked against */
+    public TaskFactory(
+            Topology topology,
+            Map<String, Integer> partitionCounts,
+            StateBackend stateBackend,
+            RecordErrorHandler errors,
+            InstantSource clock,
+            StateSchemas schemas) {
         this.topology = topology;
         this.partitionCounts = partitionCounts;
         this.stateBackend = stateBackend;
         this.errors = errors;
         this.clock = clock;
+        this.schemas = schemas;
     }
 
     /** @param output the stream thread's output, which the task's records go to */
@@ -60,7 +74,7 @@ public final class TaskFactory {
         SubTopology sub = topology.subTopologyReading(input.topic());
         TaskId id = new TaskId(sub.id(), input.partition());
         TaskStateStore store = sub.statefulNodes().isEmpty() ? null : stateBackend.open(id.toString());
-        TaskServices services = new TaskServices(id, store == null ? null : new RecordState(store), clock);
+        TaskServices services = new TaskServices(id, store == null ? null : new RecordState(store), clock, schemas);
         OutputBuffer buffer = new OutputBuffer(output);
         services.effects().register(buffer);
         Map<Transformation, ProcessorNode> instances = new HashMap<>();

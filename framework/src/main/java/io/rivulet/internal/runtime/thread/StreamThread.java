@@ -9,12 +9,14 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
 import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.sink.ProcessingGuarantee;
@@ -129,7 +131,7 @@ public final class StreamThread implements Runnable {
         } catch (WakeupException e) {
             clean = !running;
         } catch (Throwable t) {
-            failure = t;
+            failure = cause(t);
             LOG.error("Stream thread {} failed; its tasks close without committing", name, t);
         } finally {
             moveTo(State.PENDING_SHUTDOWN);
@@ -139,6 +141,14 @@ public final class StreamThread implements Runnable {
             closeQuietly(changelogReader::close, "restore consumer");
             moveTo(State.DEAD);
         }
+    }
+
+    /**
+     * What failed: the consumer wraps what a rebalance callback throws (a task that cannot open) in "User rebalance
+     * callback throws an error", which says nothing a user can act on.
+     */
+    private static Throwable cause(Throwable t) {
+        return t instanceof KafkaException && t.getCause() instanceof StreamsFatalException fatal ? fatal : t;
     }
 
     private void moveTo(State next) {

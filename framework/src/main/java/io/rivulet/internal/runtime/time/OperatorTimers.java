@@ -1,7 +1,7 @@
 package io.rivulet.internal.runtime.time;
 
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.state.StateNames;
 
 /**
  * The timers of one keyed operator, in event time and processing time, and the operator's event time: the

@@ -6,8 +6,8 @@ import java.util.Comparator;
 import java.util.TreeSet;
 
 import io.rivulet.internal.runtime.state.StagedEffects;
-import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.state.StateKeys;
 
 /**
  * The timers of one operator in one time domain. Timers are keyed state: every registration and deletion is

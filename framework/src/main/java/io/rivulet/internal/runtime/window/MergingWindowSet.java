@@ -11,8 +11,8 @@ import java.util.Map;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.windowing.assigners.MergingWindowAssigner;
 import io.rivulet.api.windowing.windows.Window;
-import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
+import io.rivulet.internal.state.StateKeys;
 
 /**
  * The windows of one key of a merging assigner (sessions), as keyed state. Unlike Flink, which keeps a

@@ -16,9 +16,9 @@ import io.rivulet.api.windowing.windows.Window;
 import io.rivulet.internal.graph.WindowSpec;
 import io.rivulet.internal.runtime.node.KeyContext;
 import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.OperatorTimers;
+import io.rivulet.internal.state.StateKeys;
 
 /**
  * Evaluates a window when it fires: runs the evictor (if any) around the window function, pre-aggregates

@@ -20,11 +20,11 @@ import io.rivulet.internal.runtime.node.KeyContext;
 import io.rivulet.internal.runtime.node.OperatorRuntimeContext;
 import io.rivulet.internal.runtime.node.ProcessorNode;
 import io.rivulet.internal.runtime.node.StreamRecord;
-import io.rivulet.internal.runtime.state.StateKeys;
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.InternalTimer;
 import io.rivulet.internal.runtime.time.OperatorTimers;
+import io.rivulet.internal.state.StateKeys;
+import io.rivulet.internal.state.StateNames;
 
 /**
  * The window operator, following Flink's {@code WindowOperator} step by step: assign, merge (sessions), drop

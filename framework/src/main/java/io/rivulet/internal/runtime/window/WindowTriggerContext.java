@@ -19,9 +19,9 @@ import io.rivulet.api.windowing.triggers.Trigger;
 import io.rivulet.api.windowing.windows.Window;
 import io.rivulet.internal.runtime.state.MergeableState;
 import io.rivulet.internal.runtime.state.ScopedStateStore;
-import io.rivulet.internal.runtime.state.StateKeys;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.OperatorTimers;
+import io.rivulet.internal.state.StateKeys;
 
 /**
  * The context a window operator gives its trigger, pointed at one key and window at a time: timers go to the

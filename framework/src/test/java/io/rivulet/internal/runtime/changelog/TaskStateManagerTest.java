@@ -11,9 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.rivulet.internal.runtime.state.StateNames;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.InMemoryRecordOutput;
+import io.rivulet.internal.state.StateNames;
 import io.rivulet.state.InMemoryStateBackend;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;

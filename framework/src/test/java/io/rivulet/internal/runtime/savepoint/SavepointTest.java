@@ -3,6 +3,8 @@ package io.rivulet.internal.runtime.savepoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,7 +34,13 @@ import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.savepoint.ExistingSavepoint;
+import io.rivulet.api.savepoint.SavepointBuilder;
 import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.graph.JobGraphs;
@@ -36,6 +50,7 @@ import io.rivulet.internal.runtime.savepoint.ControlRecords.SavepointStatus;
 import io.rivulet.internal.runtime.savepoint.ControlRecords.Status;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
+import io.rivulet.internal.serde.WriterSchemas;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.state.savepoint.SavepointManifest;
 import io.rivulet.state.savepoint.SavepointReader;
@@ -84,6 +99,111 @@ class SavepointTest {
         }
     }
 
+    /** Remembers every occurrence of a word in a list, and counts them by occurrence number modulo 3 in a map. */
+    static final class Remember extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ListState<String> history;
+        private transient MapState<String, Long> byModulo;
+
+        @Override
+        public void open(RuntimeContext context) {
+            history = context.getListState(new ListStateDescriptor<>("history", Serdes.string()));
+            byModulo = context.getMapState(new MapStateDescriptor<>("by-modulo", Serdes.string(), Serdes.longs()));
+        }
+
+        @Override
+        public void processElement(String word, Context ctx, Collector<String> out) throws Exception {
+            int seen = 0;
+            for (String ignored : history.get()) {
+                seen++;
+            }
+            history.add(word + "#" + seen);
+            String modulo = "m" + (seen % 3);
+            Long count = byModulo.get(modulo);
+            byModulo.put(modulo, count == null ? 1 : count + 1);
+            long total = 0;
+            for (long value : byModulo.values()) {
+                total += value;
+            }
+            out.collect(word + ":" + (seen + 1) + ":" + total);
+        }
+    }
+
+    private static JobBuilder remembering(String input, String output) {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values(input, Serdes.string()))
+                .keyBy(word -> word, Serdes.string(), Serdes.string())
+                .process(new Remember())
+                .uid("remember")
+                .sinkTo(KafkaSink.values(output, Serdes.string()));
+        return job;
+    }
+
+    static final Schema TALLY_V1 = SchemaBuilder.record("Tally")
+            .namespace("io.rivulet.test")
+            .fields()
+            .requiredLong("count")
+            .endRecord();
+    static final Schema TALLY_V2 = SchemaBuilder.record("Tally")
+            .namespace("io.rivulet.test")
+            .fields()
+            .requiredLong("count")
+            .name("label")
+            .type()
+            .stringType()
+            .stringDefault("none")
+            .endRecord();
+    /** A field added without a default: values written with v1 cannot be read. */
+    static final Schema TALLY_INCOMPATIBLE = SchemaBuilder.record("Tally")
+            .namespace("io.rivulet.test")
+            .fields()
+            .requiredLong("count")
+            .requiredString("owner")
+            .endRecord();
+
+    /** Counts words in an Avro record state of the schema it is given; shows the label if the schema has one. */
+    static final class AvroCount extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private final String schemaJson;
+        private transient Schema schema;
+        private transient ValueState<GenericRecord> tally;
+
+        AvroCount(Schema schema) {
+            this.schemaJson = schema.toString();
+        }
+
+        @Override
+        public void open(RuntimeContext context) {
+            schema = new Schema.Parser().parse(schemaJson);
+            tally = context.getState(new ValueStateDescriptor<>("tally", Serdes.avro(schema)));
+        }
+
+        @Override
+        public void processElement(String word, Context ctx, Collector<String> out) {
+            GenericRecord previous = tally.value();
+            GenericRecord next = new GenericData.Record(schema);
+            next.put("count", previous == null ? 1L : (long) previous.get("count") + 1);
+            if (schema.getField("label") != null) {
+                next.put(
+                        "label",
+                        previous == null ? "new" : previous.get("label").toString());
+            }
+            tally.update(next);
+            out.collect(
+                    word + "=" + next.get("count") + (schema.getField("label") == null ? "" : "/" + next.get("label")));
+        }
+    }
+
+    private static JobBuilder avroCounting(String input, String output, Schema schema) {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values(input, Serdes.string()))
+                .keyBy(word -> word, Serdes.string(), Serdes.string())
+                .process(new AvroCount(schema))
+                .uid("avro-count")
+                .sinkTo(KafkaSink.values(output, Serdes.string()));
+        return job;
+    }
+
     private static JobBuilder counting(String input, String output, String uid) {
         JobBuilder job = new JobBuilder();
         job.fromSource(KafkaSource.values(input, Serdes.string()))
@@ -95,6 +215,15 @@ class SavepointTest {
     }
 
     private StreamsRuntime start(String applicationId, JobBuilder job, SavepointSettings savepoints, String stateName) {
+        return start(applicationId, job, savepoints, stateName, error -> {});
+    }
+
+    private StreamsRuntime start(
+            String applicationId,
+            JobBuilder job,
+            SavepointSettings savepoints,
+            String stateName,
+            java.util.function.Consumer<Throwable> onFatalError) {
         RuntimeConfig config = new RuntimeConfig(
                 applicationId,
                 Map.of("bootstrap.servers", kafka.bootstrapServers()),
@@ -108,7 +237,7 @@ class SavepointTest {
                 false,
                 RuntimeConfig.DEFAULT_WATERMARK_INTERVAL,
                 savepoints);
-        return StreamsRuntime.start(config, JobGraphs.of(job), error -> {});
+        return StreamsRuntime.start(config, JobGraphs.of(job), onFatalError);
     }
 
     private static SavepointSettings restoreFrom(String location, boolean allowNonRestored) {
@@ -170,15 +299,8 @@ class SavepointTest {
     }
 
     private static Map<String, Long> savedCounts(String location, String uid) {
-        SavepointReader reader = SavepointReader.open(Path.of(location));
-        SavepointManifest.State state = reader.state(uid, "count").orElseThrow();
-        Map<String, Long> counts = new TreeMap<>();
-        reader.forEach(
-                state,
-                entry -> counts.put(
-                        Serdes.string().deserialize(entry.partitionKey()),
-                        Serdes.longs().deserialize(entry.value())));
-        return counts;
+        return new TreeMap<>(ExistingSavepoint.load(Path.of(location))
+                .readValueState(uid, "count", Serdes.string(), Serdes.longs()));
     }
 
     @Test
@@ -310,6 +432,168 @@ class SavepointTest {
             TestRecords.produceValues(kafka.bootstrapServers(), "c-words", second);
             // The new operator starts empty: it counts only what came after the savepoint.
             assertThat(countsByWord(values("c-tally", second.size()))).isEqualTo(oneToN(second));
+        }
+    }
+
+    @Test
+    void aRestoreThatDiesHalfWayLeavesNothingAndTheNextStartCompletesIt() throws Exception {
+        kafka.createTopic("d-words", 2);
+        kafka.createTopic("d-counts", 1);
+        List<String> all = words(0, 400);
+        TestRecords.produceValues(kafka.bootstrapServers(), "d-words", all.subList(0, 300));
+        String location;
+        try (StreamsRuntime original =
+                start("sp-d", counting("d-words", "d-counts", "count"), SavepointSettings.DEFAULTS, "d")) {
+            assertThat(values("d-counts", 300)).hasSize(300);
+            location = awaitCompleted(original, original.triggerSavepoint(dir.resolve("savepoints"), true))
+                    .location();
+        }
+        // The same savepoint with its data file damaged at the end: the restorer has written most entries into
+        // the open transaction when the reader finds the checksum wrong, and dies without committing.
+        Path damaged = dir.resolve("damaged");
+        copyDirectory(Path.of(location), damaged);
+        Path data = damaged.resolve(SavepointReader.open(damaged)
+                .state("count", "count")
+                .orElseThrow()
+                .file());
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(data, bytes);
+        assertThatThrownBy(() -> start(
+                        "sp-d", counting("d-words", "d-counts", "count"), restoreFrom(damaged.toString(), false), "d"))
+                .hasMessageContaining(data.getFileName().toString());
+
+        try (StreamsRuntime restored =
+                start("sp-d", counting("d-words", "d-counts", "count"), restoreFrom(location, false), "d")) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "d-words", all.subList(300, 400));
+            assertThat(countsByWord(values("d-counts", 400))).isEqualTo(oneToN(all));
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theOfflineReaderReadsAJobsListAndMapStateAndTheWriterBootstrapsANewJob() {
+        kafka.createTopic("e-words", 2);
+        kafka.createTopic("e-out", 1);
+        kafka.createTopic("e-boot-words", 2);
+        kafka.createTopic("e-boot-out", 1);
+        List<String> input = words(0, 60);
+        TestRecords.produceValues(kafka.bootstrapServers(), "e-words", input);
+        String location;
+        try (StreamsRuntime job = start("sp-e", remembering("e-words", "e-out"), SavepointSettings.DEFAULTS, "e")) {
+            assertThat(values("e-out", 60)).hasSize(60);
+            location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true))
+                    .location();
+        }
+        Map<String, List<String>> expectedHistory = new TreeMap<>();
+        Map<String, Map<String, Long>> expectedModulo = new TreeMap<>();
+        for (String word : input) {
+            List<String> history = expectedHistory.computeIfAbsent(word, w -> new ArrayList<>());
+            expectedModulo.computeIfAbsent(word, w -> new TreeMap<>()).merge("m" + (history.size() % 3), 1L, Long::sum);
+            history.add(word + "#" + history.size());
+        }
+        ExistingSavepoint savepoint = ExistingSavepoint.load(Path.of(location));
+        assertThat(savepoint.applicationId()).isEqualTo("sp-e");
+        assertThat(savepoint.readListState("remember", "history", Serdes.string(), Serdes.string()))
+                .isEqualTo(expectedHistory);
+        assertThat(savepoint.readMapState("remember", "by-modulo", Serdes.string(), Serdes.string(), Serdes.longs()))
+                .isEqualTo(expectedModulo);
+
+        Path bootstrap = dir.resolve("bootstrap");
+        SavepointBuilder.newSavepoint("sp-e-boot")
+                .withListState("remember", "history", Serdes.string(), Serdes.string(), Map.of("z1", List.of("a", "b")))
+                .withMapState(
+                        "remember",
+                        "by-modulo",
+                        Serdes.string(),
+                        Serdes.string(),
+                        Serdes.longs(),
+                        Map.of("z1", Map.of("m2", 5L)))
+                .write(bootstrap);
+        assertThat(ExistingSavepoint.load(bootstrap)
+                        .readListState("remember", "history", Serdes.string(), Serdes.string()))
+                .containsExactly(Map.entry("z1", List.of("a", "b")));
+        try (StreamsRuntime booted = start(
+                "sp-e-boot",
+                remembering("e-boot-words", "e-boot-out"),
+                restoreFrom(bootstrap.toString(), false),
+                "e-boot")) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "e-boot-words", List.of("z1", "z1", "z2"));
+            // z1 had two elements and m2=5: the third occurrence is m2 again (2 % 3), the fourth m0.
+            assertThat(values("e-boot-out", 3)).containsExactlyInAnyOrder("z1:3:6", "z1:4:7", "z2:1:1");
+        }
+    }
+
+    @Test
+    void avroStateEvolvesByItsRecordedWriterSchemaAndAnIncompatibleChangeFailsNamingTheState() throws Exception {
+        kafka.createTopic("f-words", 2);
+        kafka.createTopic("f-out", 1);
+        kafka.createTopic("f2-out", 1);
+        kafka.createTopic("f3-out", 1);
+        List<String> all = words(0, 70);
+        TestRecords.produceValues(kafka.bootstrapServers(), "f-words", all.subList(0, 50));
+        String location;
+        try (StreamsRuntime v1 =
+                start("sp-f", avroCounting("f-words", "f-out", TALLY_V1), SavepointSettings.DEFAULTS, "f")) {
+            assertThat(values("f-out", 50)).hasSize(50);
+            location = awaitCompleted(v1, v1.triggerSavepoint(dir.resolve("savepoints"), true))
+                    .location();
+        }
+        String v1Fingerprint = WriterSchemas.hex(WriterSchemas.fingerprint(TALLY_V1));
+        SavepointManifest manifest = SavepointReader.open(Path.of(location)).manifest();
+        assertThat(manifest.schemas()).containsKey(v1Fingerprint);
+        assertThat(manifest.states())
+                .filteredOn(state -> state.name().equals("tally"))
+                .singleElement()
+                .satisfies(state -> assertThat(state.writerSchemas()).containsExactly(v1Fingerprint));
+
+        // A new process knows no schema but the savepoint's: v2 (a field added with a default) reads v1's values.
+        WriterSchemas.forgetAll();
+        try (StreamsRuntime v2 =
+                start("sp-f2", avroCounting("f-words", "f2-out", TALLY_V2), restoreFrom(location, false), "f2")) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "f-words", all.subList(50, 70));
+            List<String> outputs = values("f2-out", 20);
+            assertThat(outputs).hasSize(20);
+            Map<String, Long> before = new TreeMap<>();
+            all.subList(0, 50).forEach(word -> before.merge(word, 1L, Long::sum));
+            Map<String, Long> seen = new TreeMap<>(before);
+            List<String> expected = new ArrayList<>();
+            for (String word : all.subList(50, 70)) {
+                long n = seen.merge(word, 1L, Long::sum);
+                expected.add(word + "=" + n + "/" + (before.containsKey(word) ? "none" : "new"));
+            }
+            assertThat(outputs).containsExactlyInAnyOrderElementsOf(expected);
+        }
+
+        WriterSchemas.forgetAll();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (StreamsRuntime incompatible = start(
+                "sp-f3",
+                avroCounting("f-words", "f3-out", TALLY_INCOMPATIBLE),
+                restoreFrom(location, false),
+                "f3",
+                failure::set)) {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (failure.get() == null && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(failure.get()).isNotNull();
+            assertThat(failure.get().getMessage())
+                    .contains("state 'tally' of operator uid 'avro-count' cannot read the values it was restored with")
+                    .contains(v1Fingerprint)
+                    .contains("owner");
         }
     }
 }

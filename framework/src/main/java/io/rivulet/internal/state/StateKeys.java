@@ -1,4 +1,4 @@
-package io.rivulet.internal.runtime.state;
+package io.rivulet.internal.state;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -11,6 +11,9 @@ import java.util.Arrays;
  * State of a whole task (broadcast and operator state) has no such prefix.
  */
 public final class StateKeys {
+
+    /** A list state keeps each key's next sequence number in a companion state of this suffix. */
+    public static final String LIST_SEQUENCE_SUFFIX = "#seq";
 
     private StateKeys() {}
 
@@ -56,5 +59,19 @@ public final class StateKeys {
                 .putInt(restLength)
                 .put(scope, 4 + keyLength, restLength)
                 .array();
+    }
+
+    /**
+     * What follows the record key in the stored key of a list's or map's entry {@code entry} with a plain key
+     * scope (no window): the {@link #collectionScope} delimiter for an empty namespace, then the entry.
+     */
+    public static byte[] collectionSuffix(byte[] entry) {
+        return ByteBuffer.allocate(4 + entry.length).putInt(0).put(entry).array();
+    }
+
+    /** The entry key of a list's or map's entry, from what follows the record key: {@link #collectionSuffix} undone. */
+    public static byte[] collectionEntry(byte[] afterRecordKey) {
+        int namespaceLength = ByteBuffer.wrap(afterRecordKey).getInt();
+        return Arrays.copyOfRange(afterRecordKey, 4 + namespaceLength, afterRecordKey.length);
     }
 }

@@ -1,4 +1,4 @@
-package io.rivulet.internal.runtime.state;
+package io.rivulet.internal.state;
 
 import java.util.Set;
 
