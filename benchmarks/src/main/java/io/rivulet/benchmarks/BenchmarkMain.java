@@ -60,8 +60,11 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--contenders", split = ",", description = "contenders to run (default: all)")
     Set<String> contenderIds = Set.of("ceiling-eos", "ceiling-alos", "kafka-streams", "rivulet");
 
-    @Option(names = "--phases", split = ",", description = "what to measure (default: throughput,latency,recovery)")
-    Set<String> phases = Set.of("throughput", "latency", "recovery");
+    @Option(
+            names = "--phases",
+            split = ",",
+            description = "what to measure (default: throughput,latency,recovery,savepoint)")
+    Set<String> phases = Set.of("throughput", "latency", "recovery", "savepoint");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchmarkMain())
@@ -70,11 +73,12 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Mode chosen = Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
         int records = chosen == Mode.FULL ? 1_000_000 : 100_000;
         // Every run starts on a new broker: local state of an earlier run belongs to changelogs that are gone.
         deleteRecursively(out.resolve("state"));
+        deleteRecursively(out.resolve("savepoints"));
         int runCount = runs > 0 ? runs : (chosen == Mode.FULL ? 3 : 2);
         int rate = chosen == Mode.FULL ? 5_000 : 2_000;
         Duration latencyDuration = Duration.ofSeconds(chosen == Mode.FULL ? 30 : 10);
@@ -96,6 +100,9 @@ public final class BenchmarkMain implements Callable<Integer> {
             if (phases.contains("recovery")) {
                 new RecoveryPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report)
                         .run(records, runCount, contenders(Workload.LARGE_STATE));
+            }
+            if (phases.contains("savepoint") && contenderIds.contains("rivulet")) {
+                new SavepointPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report).run(records, runCount);
             }
         }
         report.write(

@@ -192,6 +192,24 @@ final class Report {
                     .append(cell(median("recovery", large, c, "recovery_s")))
                     .append(" |\n");
         }
+        md.append(
+                "\n| savepoint of large state (take with stop, restore into a new application) | savepoint MiB | entries"
+                        + " | take: s | take MiB/s | restore: s | restore MiB/s | restored and caught up: s |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String c : contenders("savepoint", large)) {
+            md.append("| ").append(c);
+            for (String value : List.of(
+                    "savepoint_mib",
+                    "entries",
+                    "take_s",
+                    "take_mib_per_s",
+                    "restore_s",
+                    "restore_mib_per_s",
+                    "caught_up_s")) {
+                md.append(" | ").append(cell(median("savepoint", large, c, value)));
+            }
+            md.append(" |\n");
+        }
         return md.toString();
     }
 

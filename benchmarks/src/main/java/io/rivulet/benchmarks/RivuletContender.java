@@ -121,7 +121,7 @@ final class RivuletContender {
 
     /** A failed run must not look like a slow one: the JVM halts with exit code 3 once the job has stopped. */
     void start() {
-        running = Rivulet.start(job, config);
+        running = startJob(Map.of());
         Thread watchdog = new Thread(
                 () -> {
                     try {
@@ -137,6 +137,13 @@ final class RivuletContender {
                 "rivulet-contender-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /** Starts the job with {@code extra} settings on top of the contender's, without the watchdog. */
+    RunningJob startJob(Map<String, String> extra) {
+        Map<String, String> all = new HashMap<>(config);
+        all.putAll(extra);
+        return Rivulet.start(job, all);
     }
 
     void stop() {

@@ -101,6 +101,14 @@ public final class InMemoryStateBackend implements StateBackend {
         }
 
         @Override
+        public StateIterator committedEntries(String stateName) {
+            NavigableMap<byte[], byte[]> state = data.states.get(stateName);
+            return state == null
+                    ? StateIterator.EMPTY
+                    : StateIterator.of(state.entrySet().iterator());
+        }
+
+        @Override
         protected void writeAtomically(List<StateWrite> writes, Map<String, Long> offsets) {
             for (StateWrite write : writes) {
                 NavigableMap<byte[], byte[]> state =

@@ -35,6 +35,13 @@ public interface TaskStateStore extends AutoCloseable {
     }
 
     /**
+     * Every committed entry of one state, in unsigned key order, streamed from the backend: for reading a whole
+     * state (exporting a savepoint) without holding it in memory. The open transaction's writes are not seen.
+     * Close it to release native resources.
+     */
+    StateIterator committedEntries(String stateName);
+
+    /**
      * The buffered writes, last write per (state, key) winning, grouped by state and in key order: what the
      * caller sends to the changelog before committing. Deletes have a {@code null} value.
      */

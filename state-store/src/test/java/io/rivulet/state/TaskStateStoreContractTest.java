@@ -86,6 +86,30 @@ class TaskStateStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void committedEntriesStreamsAWholeStateInUnsignedOrderWithoutTheBuffer(
+            String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-committed");
+                TaskStateStore store = backend.open("0_0")) {
+            try (StateIterator none = store.committedEntries("never-written")) {
+                assertThat(none.hasNext()).isFalse();
+            }
+            store.put("s", new byte[] {(byte) 0x90}, b("committed-90"));
+            store.put("s", new byte[] {0x01}, b("committed-01"));
+            store.put("other", new byte[] {0x02}, b("other state"));
+            store.commit(Map.of());
+            store.put("s", new byte[] {0x05}, b("buffered"));
+            store.restore("changelog-0", List.of(new StateWrite("s", new byte[] {0x40}, b("restored-40"))), 7L);
+
+            List<String> values = new ArrayList<>();
+            try (StateIterator it = store.committedEntries("s")) {
+                it.forEachRemaining(e -> values.add(new String(e.getValue(), UTF_8)));
+            }
+            assertThat(values).containsExactly("committed-01", "restored-40", "committed-90");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void boundedRangeReturnsOnlyKeysFromInclusiveToExclusive(String name, Function<String, StateBackend> backends) {
         try (StateBackend backend = backends.apply(name + "-bounded");
                 TaskStateStore store = backend.open("0_0")) {

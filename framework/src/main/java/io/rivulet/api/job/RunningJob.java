@@ -1,5 +1,6 @@
 package io.rivulet.api.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -75,6 +76,29 @@ public interface RunningJob extends AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     void awaitTermination() throws InterruptedException;
+
+    /**
+     * Starts a savepoint of the whole job — every task on every instance of its group — into a new directory under
+     * {@code targetDirectory}, which this process writes alone; returns at once. With {@code stop} the job stops
+     * once the savepoint is complete: nothing more is processed or committed on any instance, until the application
+     * is started from a savepoint ({@code rivulet.savepoint.restore-from}).
+     *
+     * @return the savepoint's id, for {@link #savepoint(String)} and {@link #awaitSavepoint}
+     * @throws IllegalStateException if a savepoint is in progress or the job stopped at one
+     */
+    String triggerSavepoint(Path targetDirectory, boolean stop);
+
+    /** A savepoint taken by any instance of the group, as this instance knows it; empty for an unknown id. */
+    Optional<SavepointInfo> savepoint(String id);
+
+    /**
+     * Waits until a savepoint is complete or failed.
+     *
+     * @return the savepoint, {@link SavepointInfo.Status#COMPLETED} or {@link SavepointInfo.Status#FAILED}
+     * @throws IllegalStateException if it is still in progress after {@code timeout}
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    SavepointInfo awaitSavepoint(String id, Duration timeout) throws InterruptedException;
 
     /**
      * Stops the job cleanly and returns when it has stopped: every stream thread commits what it processed,

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.internal.runtime.StreamsRuntime;
-import io.rivulet.internal.runtime.savepoint.ControlRecords.SavepointStatus;
 
 /**
  * {@code /rivulet/savepoints}: take a savepoint of the whole job from any instance, and follow it.
@@ -66,17 +66,13 @@ public class SavepointResource {
                 .orElseGet(() -> error(Response.Status.NOT_FOUND, "no savepoint " + id));
     }
 
-    private static Map<String, Object> describe(SavepointStatus status) {
+    private static Map<String, Object> describe(SavepointInfo savepoint) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", status.id());
-        body.put("status", status.status().toString());
-        if (status.location() != null) {
-            body.put("location", status.location());
-        }
-        if (status.failure() != null) {
-            body.put("failure", status.failure());
-        }
-        body.put("stop", status.stop());
+        body.put("id", savepoint.id());
+        body.put("status", savepoint.status().toString());
+        savepoint.location().ifPresent(location -> body.put("location", location));
+        savepoint.failure().ifPresent(failure -> body.put("failure", failure));
+        body.put("stop", savepoint.stop());
         return body;
     }
 

@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.rivulet.api.job.JobHealth;
+import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
-import io.rivulet.internal.runtime.savepoint.ControlRecords;
 import io.rivulet.internal.runtime.savepoint.Directive;
 import io.rivulet.internal.runtime.savepoint.LocalStateEpoch;
 import io.rivulet.internal.runtime.savepoint.SavepointControl;
@@ -223,9 +223,16 @@ public final class StreamsRuntime implements AutoCloseable {
         return savepointCoordinator.trigger(targetDirectory, stop);
     }
 
-    /** The status of a savepoint taken by any instance of the group. */
-    public Optional<ControlRecords.SavepointStatus> savepoint(String id) {
-        return savepointControl.status(id);
+    /** A savepoint taken by any instance of the group. */
+    public Optional<SavepointInfo> savepoint(String id) {
+        return savepointControl
+                .status(id)
+                .map(status -> new SavepointInfo(
+                        status.id(),
+                        SavepointInfo.Status.valueOf(status.status().name()),
+                        Optional.ofNullable(status.location()),
+                        Optional.ofNullable(status.failure()),
+                        status.stop()));
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */

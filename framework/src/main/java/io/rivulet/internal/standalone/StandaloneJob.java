@@ -1,5 +1,6 @@
 package io.rivulet.internal.standalone;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.rivulet.api.job.JobHealth;
 import io.rivulet.api.job.RunningJob;
+import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.internal.config.RivuletSettings;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.runtime.RuntimeConfig;
@@ -130,6 +132,31 @@ public final class StandaloneJob implements RunningJob {
     @Override
     public void awaitTermination() throws InterruptedException {
         terminated.await();
+    }
+
+    @Override
+    public String triggerSavepoint(Path targetDirectory, boolean stop) {
+        return runtime.triggerSavepoint(targetDirectory, stop);
+    }
+
+    @Override
+    public Optional<SavepointInfo> savepoint(String id) {
+        return runtime.savepoint(id);
+    }
+
+    @Override
+    public SavepointInfo awaitSavepoint(String id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<SavepointInfo> info = savepoint(id);
+            if (info.isPresent() && info.get().status() != SavepointInfo.Status.IN_PROGRESS) {
+                return info.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("savepoint " + id + " is still in progress after " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.rivulet.state.internal;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -76,21 +75,7 @@ public abstract class BufferedTaskStore implements TaskStateStore {
             committedRange(stateName, from, to, entries);
             buffer.overlay(stateName, from, to, entries);
         }
-        Iterator<Map.Entry<byte[], byte[]>> iterator = entries.entrySet().iterator();
-        return new StateIterator() {
-            @Override
-            public boolean hasNext() {
-                return iterator.hasNext();
-            }
-
-            @Override
-            public Map.Entry<byte[], byte[]> next() {
-                return iterator.next();
-            }
-
-            @Override
-            public void close() {}
-        };
+        return StateIterator.of(entries.entrySet().iterator());
     }
 
     @Override

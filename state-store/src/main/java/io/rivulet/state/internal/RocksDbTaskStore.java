@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -27,6 +28,7 @@ import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
+import io.rivulet.state.StateIterator;
 import io.rivulet.state.StateStoreException;
 import io.rivulet.state.StateWrite;
 
@@ -140,6 +142,37 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
                 into.put(iterator.key(), iterator.value());
             }
         }
+    }
+
+    @Override
+    public StateIterator committedEntries(String stateName) {
+        ColumnFamilyHandle handle = family(stateName, false);
+        if (handle == null) {
+            return StateIterator.EMPTY;
+        }
+        RocksIterator iterator = db.newIterator(handle);
+        iterator.seekToFirst();
+        return new StateIterator() {
+            @Override
+            public boolean hasNext() {
+                return iterator.isValid();
+            }
+
+            @Override
+            public Map.Entry<byte[], byte[]> next() {
+                if (!iterator.isValid()) {
+                    throw new NoSuchElementException();
+                }
+                Map.Entry<byte[], byte[]> entry = Map.entry(iterator.key(), iterator.value());
+                iterator.next();
+                return entry;
+            }
+
+            @Override
+            public void close() {
+                iterator.close();
+            }
+        };
     }
 
     @Override

@@ -117,25 +117,37 @@ final class ChangelogExport {
             List<TaskStateStore> stores = new ArrayList<>();
             Set<String> stateNames = new TreeSet<>();
             try {
+                long started = System.nanoTime();
+                long records = 0;
                 for (int partition = 0; partition < count; partition++) {
                     TaskStateStore store = backend.open(Integer.toString(partition));
                     stores.add(store);
-                    compact(consumer, new TopicPartition(changelog, partition), store, stateNames);
+                    records += compact(consumer, new TopicPartition(changelog, partition), store, stateNames);
                 }
+                long compacted = System.nanoTime();
+                long entries = 0;
                 for (String stateName : stateNames) {
                     try (SavepointWriter.StateOutput output = writer.state(uid, StateNames.nameOf(stateName))) {
                         for (int partition = 0; partition < count; partition++) {
-                            writeEntries(stores.get(partition), stateName, partition, output);
+                            entries += writeEntries(stores.get(partition), stateName, partition, output);
                         }
                     }
                 }
+                LOG.info(
+                        "Savepoint of operator {}: {} changelog records read in {} ms, {} entries written in {} ms",
+                        uid,
+                        records,
+                        (compacted - started) / 1_000_000,
+                        entries,
+                        (System.nanoTime() - compacted) / 1_000_000);
             } finally {
                 stores.forEach(TaskStateStore::close);
             }
         }
     }
 
-    private static void compact(
+    /** Returns how many changelog records it read. */
+    private static long compact(
             KafkaConsumer<byte[], byte[]> consumer, TopicPartition changelog, TaskStateStore store, Set<String> names) {
         consumer.assign(List.of(changelog));
         consumer.seekToBeginning(List.of(changelog));
@@ -152,13 +164,15 @@ final class ChangelogExport {
             records += writes.size();
             store.restore(changelog.toString(), writes, consumer.position(changelog));
         }
-        LOG.debug("Read {} changelog records of {} for the savepoint", records, changelog);
+        return records;
     }
 
-    private static void writeEntries(
+    /** Returns how many entries it wrote. */
+    private static long writeEntries(
             TaskStateStore store, String stateName, int partition, SavepointWriter.StateOutput output) {
         boolean wholeTask = StateNames.isWholeTask(stateName);
-        try (StateIterator entries = store.range(stateName, new byte[0], null)) {
+        long written = 0;
+        try (StateIterator entries = store.committedEntries(stateName)) {
             while (entries.hasNext()) {
                 Map.Entry<byte[], byte[]> entry = entries.next();
                 byte[] key = entry.getKey();
@@ -172,8 +186,10 @@ final class ChangelogExport {
                     output.write(new SavepointEntry(
                             StateKeys.recordKey(key), StateKeys.afterRecordKey(key), entry.getValue()));
                 }
+                written++;
             }
         }
+        return written;
     }
 
     static void deleteRecursively(Path dir) {

@@ -267,8 +267,17 @@ public final class SavepointCoordinator implements AutoCloseable {
         return new TopicPartition(partition.substring(0, dash), Integer.parseInt(partition.substring(dash + 1)));
     }
 
+    /** Lets a savepoint that is finishing finish (a few seconds at most), then stops one still waiting. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,9 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
+import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.savepoint.ExistingSavepoint;
@@ -46,8 +48,6 @@ import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.StreamsRuntime;
-import io.rivulet.internal.runtime.savepoint.ControlRecords.SavepointStatus;
-import io.rivulet.internal.runtime.savepoint.ControlRecords.Status;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.serde.WriterSchemas;
@@ -204,6 +204,50 @@ class SavepointTest {
         return job;
     }
 
+    /** Registers an event-time timer 10 ms after each element; the timer emits {@code key:timer@time}. */
+    static final class Remind extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(String value, Context ctx, Collector<String> out) {
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 10);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+            out.collect(ctx.getCurrentKey() + ":timer@" + timestamp);
+        }
+    }
+
+    /** Values {@code key@time}: event time from the value, watermark = the highest time seen. */
+    private static JobBuilder reminding(String input, String output) {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(
+                        KafkaSource.values(input, Serdes.string()),
+                        WatermarkStrategy.<String>forMonotonousTimestamps()
+                                .withTimestampAssigner((value, ts) -> Long.parseLong(value.split("@")[1])))
+                .keyBy(value -> value.split("@")[0], Serdes.string(), Serdes.string())
+                .process(new Remind())
+                .uid("remind")
+                .sinkTo(KafkaSink.values(output, Serdes.string()));
+        return job;
+    }
+
+    /** {@link #counting}, and a second operator that counts words per length. */
+    private static JobBuilder countingWithLengths(String input, String output, String lengths) {
+        JobBuilder job = new JobBuilder();
+        var words = job.fromSource(KafkaSource.values(input, Serdes.string()));
+        words.keyBy(word -> word, Serdes.string(), Serdes.string())
+                .process(new Count())
+                .uid("count")
+                .sinkTo(KafkaSink.values(output, Serdes.string()));
+        words.keyBy(word -> "length" + word.length(), Serdes.string(), Serdes.string())
+                .process(new Count())
+                .uid("per-length")
+                .sinkTo(KafkaSink.values(lengths, Serdes.string()));
+        return job;
+    }
+
     private static JobBuilder counting(String input, String output, String uid) {
         JobBuilder job = new JobBuilder();
         job.fromSource(KafkaSource.values(input, Serdes.string()))
@@ -244,15 +288,16 @@ class SavepointTest {
         return new SavepointSettings(Optional.of(Path.of(location)), allowNonRestored, Duration.ofMinutes(2));
     }
 
-    private static SavepointStatus awaitCompleted(StreamsRuntime runtime, String id) {
+    /** Waits for the savepoint to complete; returns its location. */
+    private static String awaitCompleted(StreamsRuntime runtime, String id) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<SavepointStatus> status = runtime.savepoint(id);
-            if (status.isPresent() && status.get().status() != Status.IN_PROGRESS) {
-                assertThat(status.get().status())
-                        .as("savepoint %s: %s", id, status.get().failure())
-                        .isEqualTo(Status.COMPLETED);
-                return status.get();
+            Optional<SavepointInfo> savepoint = runtime.savepoint(id);
+            if (savepoint.isPresent() && savepoint.get().status() != SavepointInfo.Status.IN_PROGRESS) {
+                assertThat(savepoint.get().status())
+                        .as("savepoint %s: %s", id, savepoint.get().failure())
+                        .isEqualTo(SavepointInfo.Status.COMPLETED);
+                return savepoint.get().location().orElseThrow();
             }
             Thread.onSpinWait();
         }
@@ -320,7 +365,7 @@ class SavepointTest {
                     () -> TestRecords.produceValues(kafka.bootstrapServers(), "a-words", all.subList(300, 900)));
             producer.start();
             String id = original.triggerSavepoint(dir.resolve("savepoints"), false);
-            location = awaitCompleted(original, id).location();
+            location = awaitCompleted(original, id);
             producer.join();
 
             SavepointManifest manifest = SavepointReader.open(Path.of(location)).manifest();
@@ -375,7 +420,7 @@ class SavepointTest {
                     () -> TestRecords.produceValues(kafka.bootstrapServers(), "b-words", all.subList(200, 400)));
             producer.start();
             String id = original.triggerSavepoint(dir.resolve("savepoints"), true);
-            location = awaitCompleted(original, id).location();
+            location = awaitCompleted(original, id);
             producer.join();
             assertThat(original.health().stoppedAtSavepoint()).contains(id);
             assertThat(original.health().ready()).isFalse();
@@ -416,8 +461,7 @@ class SavepointTest {
         try (StreamsRuntime original =
                 start("sp-c", counting("c-words", "c-counts", "count"), SavepointSettings.DEFAULTS, "c")) {
             assertThat(values("c-counts", 100)).hasSize(100);
-            location = awaitCompleted(original, original.triggerSavepoint(dir.resolve("savepoints"), true))
-                    .location();
+            location = awaitCompleted(original, original.triggerSavepoint(dir.resolve("savepoints"), true));
         }
 
         assertThatThrownBy(() ->
@@ -445,8 +489,7 @@ class SavepointTest {
         try (StreamsRuntime original =
                 start("sp-d", counting("d-words", "d-counts", "count"), SavepointSettings.DEFAULTS, "d")) {
             assertThat(values("d-counts", 300)).hasSize(300);
-            location = awaitCompleted(original, original.triggerSavepoint(dir.resolve("savepoints"), true))
-                    .location();
+            location = awaitCompleted(original, original.triggerSavepoint(dir.resolve("savepoints"), true));
         }
         // The same savepoint with its data file damaged at the end: the restorer has written most entries into
         // the open transaction when the reader finds the checksum wrong, and dies without committing.
@@ -494,8 +537,7 @@ class SavepointTest {
         String location;
         try (StreamsRuntime job = start("sp-e", remembering("e-words", "e-out"), SavepointSettings.DEFAULTS, "e")) {
             assertThat(values("e-out", 60)).hasSize(60);
-            location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true))
-                    .location();
+            location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true));
         }
         Map<String, List<String>> expectedHistory = new TreeMap<>();
         Map<String, Map<String, Long>> expectedModulo = new TreeMap<>();
@@ -548,8 +590,7 @@ class SavepointTest {
         try (StreamsRuntime v1 =
                 start("sp-f", avroCounting("f-words", "f-out", TALLY_V1), SavepointSettings.DEFAULTS, "f")) {
             assertThat(values("f-out", 50)).hasSize(50);
-            location = awaitCompleted(v1, v1.triggerSavepoint(dir.resolve("savepoints"), true))
-                    .location();
+            location = awaitCompleted(v1, v1.triggerSavepoint(dir.resolve("savepoints"), true));
         }
         String v1Fingerprint = WriterSchemas.hex(WriterSchemas.fingerprint(TALLY_V1));
         SavepointManifest manifest = SavepointReader.open(Path.of(location)).manifest();
@@ -594,6 +635,67 @@ class SavepointTest {
                     .contains("state 'tally' of operator uid 'avro-count' cannot read the values it was restored with")
                     .contains(v1Fingerprint)
                     .contains("owner");
+        }
+    }
+
+    @Test
+    void pendingEventTimeTimersAndTheWatermarkAreInTheSavepointAndFireInTheRestoredJob() {
+        kafka.createTopic("g-events", 1);
+        kafka.createTopic("g-out", 1);
+        kafka.createTopic("g2-out", 1);
+        TestRecords.produceValues(kafka.bootstrapServers(), "g-events", List.of("a@100", "b@105"));
+        String location;
+        try (StreamsRuntime job = start("sp-g", reminding("g-events", "g-out"), SavepointSettings.DEFAULTS, "g")) {
+            // Timers at 110, 115 and 118 are registered; the watermark (107) has passed none of them.
+            TestRecords.produceValues(kafka.bootstrapServers(), "g-events", List.of("c@108"));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (job.watermarks().getOrDefault("1_0", Long.MIN_VALUE) < 107 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            // Flink's monotonous watermark: the highest timestamp seen, minus one.
+            assertThat(job.watermarks()).containsEntry("1_0", 107L);
+            location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true));
+        }
+        assertThat(TestRecords.readAllCommitted(kafka.bootstrapServers(), "g-out", TIMEOUT))
+                .isEmpty();
+        assertThat(SavepointReader.open(Path.of(location))
+                        .state("remind", "timers/event")
+                        .orElseThrow()
+                        .entries())
+                .isEqualTo(3);
+
+        try (StreamsRuntime restored =
+                start("sp-g2", reminding("g-events", "g2-out"), restoreFrom(location, false), "g2")) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "g-events", List.of("d@116"));
+            assertThat(values("g2-out", 2)).containsExactly("a:timer@110", "b:timer@115");
+        }
+    }
+
+    @Test
+    void anOperatorAddedByTheUpgradeStartsEmptyWhileTheOthersKeepTheirState() {
+        kafka.createTopic("h-words", 2);
+        kafka.createTopic("h-counts", 1);
+        kafka.createTopic("h-lengths", 1);
+        List<String> all = words(0, 130);
+        TestRecords.produceValues(kafka.bootstrapServers(), "h-words", all.subList(0, 100));
+        String location;
+        try (StreamsRuntime v1 =
+                start("sp-h", counting("h-words", "h-counts", "count"), SavepointSettings.DEFAULTS, "h")) {
+            assertThat(values("h-counts", 100)).hasSize(100);
+            location = awaitCompleted(v1, v1.triggerSavepoint(dir.resolve("savepoints"), true));
+        }
+        try (StreamsRuntime v2 = start(
+                "sp-h", countingWithLengths("h-words", "h-counts", "h-lengths"), restoreFrom(location, false), "h")) {
+            List<String> added = all.subList(100, 130);
+            TestRecords.produceValues(kafka.bootstrapServers(), "h-words", added);
+            assertThat(countsByWord(values("h-counts", 130))).isEqualTo(oneToN(all));
+            // Count emits the element (the word) with its key's count: here the key is the word's length.
+            List<String> perLength = values("h-lengths", added.size()).stream()
+                    .map(output -> "length" + output.split("=")[0].length() + "=" + output.split("=")[1])
+                    .toList();
+            assertThat(countsByWord(perLength))
+                    .isEqualTo(oneToN(
+                            added.stream().map(word -> "length" + word.length()).toList()));
         }
     }
 }
