@@ -77,7 +77,7 @@ class JsonStateEvolutionTest {
     }
 
     @Test
-    void aFieldWhoseTypeChangedIncompatiblyFailsNamingTheType() throws Exception {
+    void aFieldWhoseTypeChangedIncompatiblyFailsNamingTheStateAndTheType() throws Exception {
         HarnessSnapshot snapshot = writtenByVersion1();
         try (var v3 = KeyedOperatorHarness.of(
                 AccountV3::owner,
@@ -86,6 +86,8 @@ class JsonStateEvolutionTest {
                 keyed -> keyed.process(new Latest<>(AccountV3.class)).uid("accounts"))) {
             v3.restore(snapshot);
             assertThatThrownBy(() -> v3.processElement(new AccountV3("ann", List.of()), 2))
+                    .hasStackTraceContaining(
+                            "state 'latest' of operator uid 'accounts' holds a value its serde cannot read")
                     .hasStackTraceContaining("not a JSON AccountV3");
         }
     }

@@ -7,7 +7,10 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import io.rivulet.api.serde.Serde;
+import io.rivulet.api.serde.SerdeException;
 import io.rivulet.api.state.StateTtlConfig;
+import io.rivulet.internal.state.StateNames;
 import io.rivulet.state.Bytes;
 
 /**
@@ -38,6 +41,21 @@ public final class StateAccess {
     /** The key bytes of the current scope: the entry of a value, the prefix of a list's or map's entries. */
     public byte[] scope() {
         return scope.get();
+    }
+
+    /**
+     * Reads a stored value with its serde; a value the serde cannot read fails naming the state, which is what
+     * an upgraded job whose state type changed incompatibly needs to know.
+     */
+    public <T> T decode(Serde<T> serde, byte[] bytes) {
+        try {
+            return serde.deserialize(bytes);
+        } catch (SerdeException e) {
+            throw new SerdeException(
+                    "state '" + StateNames.nameOf(stateName) + "' of operator uid '" + StateNames.uidOf(stateName)
+                            + "' holds a value its serde cannot read: " + e.getMessage(),
+                    e);
+        }
     }
 
     /** The smallest key after {@code key} in byte order: {@code key} followed by a zero byte. */

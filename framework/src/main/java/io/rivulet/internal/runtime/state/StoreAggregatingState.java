@@ -19,7 +19,7 @@ public final class StoreAggregatingState<IN, ACC, OUT> implements AggregatingSta
 
     private ACC accumulator() {
         byte[] bytes = access.get(access.scope());
-        return bytes == null ? null : serde.deserialize(bytes);
+        return bytes == null ? null : access.decode(serde, bytes);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class StoreListState<T> implements ListState<T>, MergeableState<Lis
     public List<T> get() {
         List<T> values = new ArrayList<>();
         for (byte[] bytes : elements.range(elements.scope()).values()) {
-            values.add(serde.deserialize(bytes));
+            values.add(elements.decode(serde, bytes));
         }
         return values;
     }

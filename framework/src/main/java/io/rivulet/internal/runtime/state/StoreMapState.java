@@ -32,7 +32,7 @@ public final class StoreMapState<K, V> implements SortedMapState<K, V> {
     @Override
     public V get(K key) {
         byte[] bytes = access.get(entryKey(key));
-        return bytes == null ? null : valueSerde.deserialize(bytes);
+        return bytes == null ? null : access.decode(valueSerde, bytes);
     }
 
     @Override
@@ -88,8 +88,8 @@ public final class StoreMapState<K, V> implements SortedMapState<K, V> {
     private List<Map.Entry<K, V>> decoded(byte[] scope, Map<byte[], byte[]> stored) {
         List<Map.Entry<K, V>> entries = new ArrayList<>(stored.size());
         stored.forEach((key, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(
-                keySerde.deserialize(Arrays.copyOfRange(key, scope.length, key.length)),
-                valueSerde.deserialize(value))));
+                access.decode(keySerde, Arrays.copyOfRange(key, scope.length, key.length)),
+                access.decode(valueSerde, value))));
         return entries;
     }
 

@@ -20,7 +20,7 @@ public final class StoreReducingState<T> implements ReducingState<T>, MergeableS
     @Override
     public T get() {
         byte[] bytes = access.get(access.scope());
-        return bytes == null ? null : serde.deserialize(bytes);
+        return bytes == null ? null : access.decode(serde, bytes);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class StoreValueState<T> implements ValueState<T> {
     @Override
     public T value() {
         byte[] bytes = access.get(access.scope());
-        return bytes == null ? defaultValue : serde.deserialize(bytes);
+        return bytes == null ? defaultValue : access.decode(serde, bytes);
     }
 
     @Override
