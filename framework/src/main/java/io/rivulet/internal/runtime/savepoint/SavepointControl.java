@@ -3,6 +3,7 @@ package io.rivulet.internal.runtime.savepoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,18 @@ public final class SavepointControl implements AutoCloseable {
         return Optional.ofNullable(published.get(savepointId));
     }
 
+    /**
+     * The savepoint the group works on: of those in progress (and younger than the timeout), the one requested
+     * first — every instance sees the same records, so they agree on it.
+     */
+    public Optional<SavepointStatus> active() {
+        long now = System.currentTimeMillis();
+        return statuses.values().stream()
+                .filter(status -> status.status() == Status.IN_PROGRESS)
+                .filter(status -> now - status.requestedAt() < timeout.toMillis())
+                .min(Comparator.comparingLong(SavepointStatus::requestedAt).thenComparing(SavepointStatus::id));
+    }
+
     /** Whether the application restored this savepoint already. */
     public boolean restored(String savepointId) {
         return restores.containsKey(savepointId);
@@ -179,13 +192,26 @@ public final class SavepointControl implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes (by tombstones, the control topic being compacted) the members' reports of a finished savepoint,
+     * lest they pile up in the topic; its status stays.
+     */
+    public void forgetReports(String savepointId) {
+        String prefix = "report/" + savepointId + "/";
+        for (String key : List.copyOf(reports.keySet())) {
+            if (key.startsWith(prefix)) {
+                send(key, null);
+            }
+        }
+    }
+
     private void send(String key, Object value) {
         try {
             producer.send(new ProducerRecord<>(
                             partition.topic(),
                             partition.partition(),
                             key.getBytes(StandardCharsets.UTF_8),
-                            ControlTopic.encode(value)))
+                            value == null ? null : ControlTopic.encode(value)))
                     .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -241,10 +267,14 @@ public final class SavepointControl implements AutoCloseable {
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null) {
             return;
         }
         String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (record.value() == null) {
+            reports.remove(key);
+            return;
+        }
         try {
             if (key.startsWith("savepoint/")) {
                 SavepointStatus status = ControlTopic.decode(record.value(), SavepointStatus.class);
@@ -278,24 +308,25 @@ public final class SavepointControl implements AutoCloseable {
      * pauses the job; otherwise the job is stopped if the last thing that happened is a savepoint with stop.
      */
     private void updateDirective() {
-        long now = System.currentTimeMillis();
         Directive next = Directive.RUN;
-        long stoppedAt = -1;
-        for (SavepointStatus status : statuses.values()) {
-            if (status.status() == Status.IN_PROGRESS && now - status.requestedAt() < timeout.toMillis()) {
-                next = new Directive(
-                        status.phase() == Phase.FREEZE ? Directive.Kind.FREEZE : Directive.Kind.DRAIN,
-                        status.id(),
-                        status.round());
-                break;
-            }
-            long offset = statusOffsets.getOrDefault(status.id(), -1L);
-            if (status.status() == Status.COMPLETED
-                    && status.stop()
-                    && offset > stoppedAt
-                    && offset > latestRestore()) {
-                stoppedAt = offset;
-                next = new Directive(Directive.Kind.STOPPED, status.id(), status.round());
+        Optional<SavepointStatus> active = active();
+        if (active.isPresent()) {
+            SavepointStatus status = active.get();
+            next = new Directive(
+                    status.phase() == Phase.FREEZE ? Directive.Kind.FREEZE : Directive.Kind.DRAIN,
+                    status.id(),
+                    status.round());
+        } else {
+            long stoppedAt = -1;
+            for (SavepointStatus status : statuses.values()) {
+                long offset = statusOffsets.getOrDefault(status.id(), -1L);
+                if (status.status() == Status.COMPLETED
+                        && status.stop()
+                        && offset > stoppedAt
+                        && offset > latestRestore()) {
+                    stoppedAt = offset;
+                    next = new Directive(Directive.Kind.STOPPED, status.id(), status.round());
+                }
             }
         }
         if (!next.equals(directive)) {

@@ -102,6 +102,12 @@ public final class SavepointCoordinator implements AutoCloseable {
                 null,
                 System.currentTimeMillis());
         control.publish(requested);
+        String active = control.active().map(SavepointStatus::id).orElse(id);
+        if (!active.equals(id)) {
+            // Another instance asked first, at the same moment: the group works on that one.
+            control.publish(requested.failed("savepoint " + active + " was requested first and is in progress"));
+            throw new IllegalStateException("savepoint " + active + " is in progress");
+        }
         executor.submit(() -> take(requested));
         return id;
     }
@@ -133,6 +139,7 @@ public final class SavepointCoordinator implements AutoCloseable {
             SavepointStatus completed = status.completed(location.toString());
             status = completed;
             control.publish(completed);
+            control.forgetReports(status.id());
             LOG.info(
                     "Savepoint {} completed in {} ms at {}: {} tasks, {} states, {} entries{}",
                     status.id(),
@@ -155,6 +162,7 @@ public final class SavepointCoordinator implements AutoCloseable {
             LOG.error("Savepoint {} failed", status.id(), e);
             try {
                 control.publish(status.failed(e.getMessage() == null ? e.toString() : e.getMessage()));
+                control.forgetReports(status.id());
             } catch (RuntimeException publishing) {
                 LOG.error("Cannot publish that savepoint {} failed", status.id(), publishing);
             }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.rivulet.api.JobBuilder;
 import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedBroadcastProcessFunction;
 import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.job.SavepointInfo;
@@ -229,6 +230,37 @@ class SavepointTest {
                 .keyBy(value -> value.split("@")[0], Serdes.string(), Serdes.string())
                 .process(new Remind())
                 .uid("remind")
+                .sinkTo(KafkaSink.values(output, Serdes.string()));
+        return job;
+    }
+
+    static final MapStateDescriptor<String, String> RULES =
+            new MapStateDescriptor<>("rules", Serdes.string(), Serdes.string());
+
+    /** Keeps every broadcast rule; each word says whether a rule names it. */
+    static final class Rules extends KeyedBroadcastProcessFunction<String, String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(String word, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            out.collect(word + "=" + ctx.getBroadcastState(RULES).get(word));
+        }
+
+        @Override
+        public void processBroadcastElement(String rule, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(RULES).put(rule, "ruled");
+        }
+    }
+
+    private static JobBuilder ruling(String words, String rules, String output) {
+        JobBuilder job = new JobBuilder();
+        var broadcast =
+                job.fromSource(KafkaSource.values(rules, Serdes.string())).broadcast(Serdes.string(), RULES);
+        job.fromSource(KafkaSource.values(words, Serdes.string()))
+                .keyBy(word -> word, Serdes.string(), Serdes.string())
+                .connect(broadcast)
+                .process(new Rules())
+                .uid("rules")
                 .sinkTo(KafkaSink.values(output, Serdes.string()));
         return job;
     }
@@ -696,6 +728,55 @@ class SavepointTest {
             assertThat(countsByWord(perLength))
                     .isEqualTo(oneToN(
                             added.stream().map(word -> "length" + word.length()).toList()));
+        }
+    }
+
+    @Test
+    void broadcastStateReachesEveryTaskOfTheRestoredJobWhateverItsTaskCount() {
+        kafka.createTopic("i-words", 2);
+        kafka.createTopic("i-rules", 1);
+        kafka.createTopic("i-out", 1);
+        List<String> rules = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rules.add("r" + i);
+        }
+        TestRecords.produceValues(kafka.bootstrapServers(), "i-rules", rules);
+        String location;
+        try (StreamsRuntime job =
+                start("sp-i", ruling("i-words", "i-rules", "i-out"), SavepointSettings.DEFAULTS, "i")) {
+            // The rules and the words reach the tasks by different paths: ask until the last rule is known.
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            int asked = 0;
+            while (!TestRecords.readAllCommitted(kafka.bootstrapServers(), "i-out", TIMEOUT).stream()
+                    .map(ConsumerRecord::value)
+                    .toList()
+                    .contains("r19=ruled")) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                TestRecords.produceValues(kafka.bootstrapServers(), "i-words", List.of("r19"));
+                values("i-out", ++asked);
+            }
+            location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true));
+        }
+        int before = TestRecords.readAllCommitted(kafka.bootstrapServers(), "i-out", TIMEOUT)
+                .size();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createPartitions(Map.of("i-words", NewPartitions.increaseTo(4)))
+                    .all()
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        try (StreamsRuntime restored =
+                start("sp-i", ruling("i-words", "i-rules", "i-out"), restoreFrom(location, false), "i")) {
+            List<String> asked = new ArrayList<>(rules);
+            asked.add("unruled");
+            TestRecords.produceValues(kafka.bootstrapServers(), "i-words", asked);
+            List<String> answers = values("i-out", before + asked.size()).subList(before, before + asked.size());
+            List<String> expected = new ArrayList<>();
+            rules.forEach(rule -> expected.add(rule + "=ruled"));
+            expected.add("unruled=null");
+            // Four tasks now, two of them new: each found the rules, broadcast again from the savepoint.
+            assertThat(answers).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 }
