@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,6 +44,9 @@ public class RivuletService {
     @Inject
     RivuletConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private volatile StreamsRuntime runtime;
     private EmbeddedKafka embeddedKafka;
 
@@ -72,7 +76,7 @@ public class RivuletService {
         RuntimeConfig runtimeConfig = reader.read(bootstrap, embedded);
         JobBuilder builder = new JobBuilder();
         declared.get(0).define(builder);
-        runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), error -> {
+        runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), registry, error -> {
             LOG.error("Stopping the service: {}", error.getMessage());
             Quarkus.asyncExit(1);
         });

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import io.rivulet.api.job.JobHealth;
 import io.rivulet.api.job.RunningJob;
-import io.rivulet.internal.runtime.thread.RuntimeMetrics;
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.thread.StreamThread;
 
 /** The public health of a runtime's stream threads, in the words of {@link RunningJob.State}. */

@@ -1,6 +1,7 @@
 package io.rivulet.internal.runtime;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -28,15 +31,17 @@ import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.savepoint.Directive;
 import io.rivulet.internal.runtime.savepoint.LocalStateEpoch;
 import io.rivulet.internal.runtime.savepoint.SavepointControl;
 import io.rivulet.internal.runtime.savepoint.SavepointCoordinator;
 import io.rivulet.internal.runtime.savepoint.SavepointRestorer;
+import io.rivulet.internal.runtime.state.RestoredStateSchemas;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.internal.runtime.thread.RepartitionPurger;
-import io.rivulet.internal.runtime.thread.RuntimeMetrics;
 import io.rivulet.internal.runtime.thread.SavepointParticipant;
 import io.rivulet.internal.runtime.thread.StreamThread;
 import io.rivulet.sink.DeadLetters;
@@ -57,7 +62,7 @@ public final class StreamsRuntime implements AutoCloseable {
     private final StateBackend stateBackend;
     private final List<StreamThread> streamThreads = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final RuntimeMetrics metrics = new RuntimeMetrics();
+    private final RuntimeMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Sets up the internal topics, then deletes consumed repartition records for the stream threads. */
     private final Admin admin;
@@ -65,19 +70,36 @@ public final class StreamsRuntime implements AutoCloseable {
     private final SavepointControl savepointControl;
     private SavepointCoordinator savepointCoordinator;
 
-    private StreamsRuntime(RuntimeConfig config, StateBackend stateBackend, Admin admin, SavepointControl control) {
+    private StreamsRuntime(
+            RuntimeConfig config,
+            StateBackend stateBackend,
+            Admin admin,
+            SavepointControl control,
+            MeterRegistry registry) {
         this.config = config;
+        this.metrics = new RuntimeMetrics(registry, Clock.systemUTC());
         this.stateBackend = stateBackend;
         this.admin = admin;
         this.savepointControl = control;
     }
 
     /**
-     * Compiles the job, sets up its topics and starts its stream threads.
+     * Compiles the job, sets up its topics and starts its stream threads, with its meters in Micrometer's global
+     * registry.
      *
      * @param onFatalError called once, from a stream thread, when one fails for good
      */
     public static StreamsRuntime start(RuntimeConfig config, JobGraph graph, Consumer<Throwable> onFatalError) {
+        return start(config, graph, Metrics.globalRegistry, onFatalError);
+    }
+
+    /**
+     * Compiles the job, sets up its topics and starts its stream threads, with its meters in {@code registry}.
+     *
+     * @param onFatalError called once, from a stream thread, when one fails for good
+     */
+    public static StreamsRuntime start(
+            RuntimeConfig config, JobGraph graph, MeterRegistry registry, Consumer<Throwable> onFatalError) {
         Topology topology = TopologyCompiler.compile(config.applicationId(), graph);
         Admin admin = Admin.create(new HashMap<>(config.kafka()));
         SavepointControl control = null;
@@ -101,7 +123,8 @@ public final class StreamsRuntime implements AutoCloseable {
             throw e;
         }
         String processId = ProcessIdentity.loadOrCreate(applicationDir);
-        StreamsRuntime runtime = new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin, control);
+        StreamsRuntime runtime =
+                new StreamsRuntime(config, new RocksDbStateBackend(applicationDir), admin, control, registry);
         runtime.savepointCoordinator = new SavepointCoordinator(
                 control,
                 admin,
@@ -129,7 +152,12 @@ public final class StreamsRuntime implements AutoCloseable {
                 config.processingErrors(),
                 DeadLetters.topicFor(config.applicationId()));
         TaskFactory taskFactory = new TaskFactory(
-                topology, partitions, stateBackend, errors, InstantSource.system(), savepointControl::writerSchemasOf);
+                topology,
+                partitions,
+                stateBackend,
+                errors,
+                InstantSource.system(),
+                new RestoredStateSchemas(savepointControl::writerSchemasOf));
         AtomicBoolean reported = new AtomicBoolean();
         StreamThread.Settings threadSettings =
                 new StreamThread.Settings(config.guarantee(), config.commitInterval(), config.autoWatermarkInterval());
@@ -140,14 +168,15 @@ public final class StreamsRuntime implements AutoCloseable {
                     consumerConfigs(clientId, i), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(
                     restoreConsumerConfigs(clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            RecordOutput output = RecordOutput.create(config.guarantee(), producerConfigs(), clientId);
+            RecordOutput output = new CountedRecordOutput(
+                    RecordOutput.create(config.guarantee(), producerConfigs(), clientId), metrics);
             StreamThread streamThread = new StreamThread(
                     name,
                     threadSettings,
                     topology.allSourceTopics(),
                     consumer,
                     output,
-                    new ChangelogReader(restoreConsumer, metrics::recordsRestored),
+                    new ChangelogReader(restoreConsumer, metrics),
                     taskFactory,
                     metrics,
                     new RepartitionPurger(

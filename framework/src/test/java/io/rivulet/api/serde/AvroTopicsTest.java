@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -23,10 +22,9 @@ import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.RuntimeConfigs;
 import io.rivulet.internal.runtime.StreamsRuntime;
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.serde.WriterSchemas;
-import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.testkit.ClusterSpec;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.KafkaClusters;
@@ -70,17 +68,7 @@ class AvroTopicsTest {
                     .map(account ->
                             new AvroAccount(account.owner.toString(), account.balance * 2, account.currency.toString()))
                     .sinkTo(KafkaSink.values("accounts-out", Serdes.avro(AvroAccount.class)));
-            RuntimeConfig config = new RuntimeConfig(
-                    "avro-topics",
-                    Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                    stateDir,
-                    ProcessingGuarantee.EXACTLY_ONCE,
-                    Duration.ofMillis(100),
-                    1,
-                    ErrorPolicy.FAIL,
-                    ErrorPolicy.FAIL,
-                    Optional.empty(),
-                    false);
+            RuntimeConfig config = RuntimeConfigs.exactlyOnce("avro-topics", kafka.bootstrapServers(), stateDir);
             try (StreamsRuntime runtime = StreamsRuntime.start(config, JobGraphs.of(job), error -> {})) {
                 List<String> read = TestRecords.readCommitted(
                                 kafka.bootstrapServers(),

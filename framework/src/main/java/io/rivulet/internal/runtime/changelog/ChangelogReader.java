@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.state.StateWrite;
 
@@ -28,14 +28,14 @@ public final class ChangelogReader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogReader.class);
 
     private final KafkaConsumer<byte[], byte[]> restoreConsumer;
-    private final LongConsumer restoredRecords;
+    private final RuntimeMetrics metrics;
     private final Map<TopicPartition, Restoration> active = new HashMap<>();
     private final Map<TaskId, TaskProgress> progress = new HashMap<>();
 
-    /** @param restoredRecords told the count of every batch of changelog records applied */
-    public ChangelogReader(KafkaConsumer<byte[], byte[]> restoreConsumer, LongConsumer restoredRecords) {
+    /** @param metrics told of every batch of changelog records applied, and of what each task has left */
+    public ChangelogReader(KafkaConsumer<byte[], byte[]> restoreConsumer, RuntimeMetrics metrics) {
         this.restoreConsumer = restoreConsumer;
-        this.restoredRecords = restoredRecords;
+        this.metrics = metrics;
     }
 
     private record Restoration(TaskStateManager state, long endOffset) {}
@@ -73,10 +73,12 @@ public final class ChangelogReader implements AutoCloseable {
                 break;
             }
         }
+        long toRestore = 0;
         for (TopicPartition changelog : changelogs) {
             long start = wiped ? 0L : state.committedOffset(changelog);
             long end = ends.getOrDefault(changelog, 0L);
             if (start < end) {
+                toRestore += end - start;
                 active.put(changelog, new Restoration(state, end));
                 taskProgress.pending++;
                 restoreConsumer.assign(active.keySet());
@@ -84,6 +86,7 @@ public final class ChangelogReader implements AutoCloseable {
             }
         }
         progress.put(state.taskId(), taskProgress);
+        metrics.restoreRemaining(state.taskId(), toRestore, taskProgress.pending == 0);
         if (taskProgress.pending == 0) {
             finish(state.taskId());
             return true;
@@ -109,7 +112,7 @@ public final class ChangelogReader implements AutoCloseable {
                 }
                 restoration.state().restore(changelog, writes, position);
                 progress.get(restoration.state().taskId()).records += batch.size();
-                restoredRecords.accept(batch.size());
+                metrics.restored(restoration.state().taskId(), batch.size());
             }
             if (position >= restoration.endOffset()) {
                 active.remove(changelog);
@@ -121,10 +124,21 @@ public final class ChangelogReader implements AutoCloseable {
             }
         }
         restoreConsumer.assign(active.keySet());
+        reportRemaining();
         return finished;
     }
 
+    private void reportRemaining() {
+        Map<TaskId, Long> left = new HashMap<>();
+        active.forEach((changelog, restoration) -> left.merge(
+                restoration.state().taskId(),
+                Math.max(0, restoration.endOffset() - restoreConsumer.position(changelog)),
+                Long::sum));
+        left.forEach((task, records) -> metrics.restoreRemaining(task, records, false));
+    }
+
     private void finish(TaskId task) {
+        metrics.restoreRemaining(task, 0, true);
         TaskProgress taskProgress = progress.remove(task);
         LOG.info(
                 "Task {} restored {} changelog records in {} ms",
@@ -136,6 +150,7 @@ public final class ChangelogReader implements AutoCloseable {
     /** Stops restoring a task that was revoked or lost meanwhile. */
     public void remove(TaskId task) {
         if (progress.remove(task) != null) {
+            metrics.restoreRemaining(task, 0, true);
             active.values().removeIf(r -> r.state().taskId().equals(task));
             restoreConsumer.assign(active.keySet());
         }

@@ -43,9 +43,4 @@ public final class ControlTopic {
             throw new UncheckedIOException("a control record is not a " + type.getSimpleName(), e);
         }
     }
-
-    /** The JSON the HTTP endpoints answer with, in the same spelling as the control records. */
-    public static ObjectMapper json() {
-        return JSON;
-    }
 }

@@ -49,7 +49,6 @@ public final class SavepointControl implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SavepointControl.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String applicationId;
     private final TopicPartition partition;
     private final Duration timeout;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -70,7 +69,6 @@ public final class SavepointControl implements AutoCloseable {
     private volatile boolean running = true;
 
     public SavepointControl(String applicationId, Map<String, Object> kafka, Duration timeout) {
-        this.applicationId = applicationId;
         this.partition = ControlTopic.partitionFor(applicationId);
         this.timeout = timeout;
         Map<String, Object> consumerConfigs = new HashMap<>(kafka);
@@ -117,10 +115,6 @@ public final class SavepointControl implements AutoCloseable {
         if (schemas.putIfAbsent(fingerprint, schema.toString()) == null) {
             send(WriterSchema.key(fingerprint), new WriterSchema(fingerprint, schema.toString()));
         }
-    }
-
-    public String applicationId() {
-        return applicationId;
     }
 
     /** What the stream threads are to do now. */

@@ -54,6 +54,8 @@ public final class Task {
     private long nextOffset;
     private long committedOffset;
     private boolean uncommitted;
+    /** Records consumed since the last commit (or rewind): what the next commit covers. */
+    private long uncommittedCount;
 
     /** @param output the stream thread's output: watermark markers and dead letters go straight to it */
     public Task(
@@ -211,6 +213,7 @@ public final class Task {
     private void advancePast(ConsumerRecord<byte[], byte[]> record) {
         nextOffset = record.offset() + 1;
         uncommitted = true;
+        uncommittedCount++;
     }
 
     /** How many input records were consumed since the last commit (or rewind). */
@@ -231,12 +234,19 @@ public final class Task {
         return uncommitted ? Map.of(input, new OffsetAndMetadata(nextOffset, watermarks.encode())) : Map.of();
     }
 
-    /** After the transaction committed: the state reaches the local store with its changelog offsets. */
-    public void completeCommit(Map<TopicPartition, Long> acknowledged) {
+    /**
+     * After the transaction committed: the state reaches the local store with its changelog offsets.
+     *
+     * @return how many input records the commit covered
+     */
+    public long completeCommit(Map<TopicPartition, Long> acknowledged) {
         stateManager.completeCommit(acknowledged);
         committedOffset = nextOffset;
         uncommitted = false;
         markersUncommitted = false;
+        long covered = uncommittedCount;
+        uncommittedCount = 0;
+        return covered;
     }
 
     /**
@@ -249,6 +259,7 @@ public final class Task {
         stateManager.abort();
         nextOffset = committedOffset;
         uncommitted = false;
+        uncommittedCount = 0;
         // Timers fired in the aborted transaction are back in the store: fire them again.
         firedWatermark = Long.MIN_VALUE;
         // Aborted markers are sent again at the next emission.

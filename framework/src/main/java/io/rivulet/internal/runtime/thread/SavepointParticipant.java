@@ -50,6 +50,10 @@ public final class SavepointParticipant {
      */
     public boolean beforePoll(KafkaConsumer<byte[], byte[]> consumer, TaskManager tasks) {
         Directive directive = control.directive();
+        if (!directive.pausesInput() && paused.isEmpty()) {
+            lastReport = null;
+            return true;
+        }
         Set<TopicPartition> assignment = consumer.assignment();
         Set<TopicPartition> toPause = new HashSet<>();
         for (TopicPartition partition : assignment) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
 import io.rivulet.internal.runtime.task.TaskFactory;
@@ -68,6 +69,9 @@ public final class StreamThread implements Runnable {
     private final ChangelogReader changelogReader;
     private final TaskManager taskManager;
     private final SavepointParticipant savepoints;
+    private final RuntimeMetrics metrics;
+    private long busyNanos;
+    private long busySince = System.nanoTime();
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, false, Map.of());
@@ -94,6 +98,7 @@ public final class StreamThread implements Runnable {
         this.consumer = consumer;
         this.output = output;
         this.changelogReader = changelogReader;
+        this.metrics = metrics;
         this.taskManager = new TaskManager(
                 name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics, purger);
     }
@@ -136,6 +141,8 @@ public final class StreamThread implements Runnable {
         } finally {
             moveTo(State.PENDING_SHUTDOWN);
             taskManager.closeAll(clean);
+            metrics.watermarks(name, Map.of());
+            metrics.lags(name, Map.of());
             closeQuietly(output::close, "producer");
             closeQuietly(() -> consumer.close(Duration.ofSeconds(10)), "consumer");
             closeQuietly(changelogReader::close, "restore consumer");
@@ -174,11 +181,14 @@ public final class StreamThread implements Runnable {
             // A savepoint is being written, or the job stopped at one: nothing moves, nothing is committed.
             return;
         }
+        long started = System.nanoTime();
         try {
             processRound();
         } catch (TransactionAbortedException e) {
             taskManager.recoverFromAbort(e);
             return;
+        } finally {
+            busyNanos += System.nanoTime() - started;
         }
         commitIfDue();
         if (System.nanoTime() - lastWatermarkNanos
@@ -201,6 +211,23 @@ public final class StreamThread implements Runnable {
             current.put(task.id().toString(), task.watermark());
         }
         watermarks = current;
+        publishMetrics(current);
+    }
+
+    /** Every auto-watermark interval: this thread's watermarks, consumer lag and busy ratio. */
+    private void publishMetrics(Map<String, Long> current) {
+        metrics.watermarks(name, current);
+        Map<TopicPartition, Long> lags = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            consumer.currentLag(partition).ifPresent(lag -> lags.put(partition, lag));
+        }
+        metrics.lags(name, lags);
+        long now = System.nanoTime();
+        if (now > busySince) {
+            metrics.busy(name, Math.min(1.0, (double) busyNanos / (now - busySince)));
+        }
+        busyNanos = 0;
+        busySince = now;
     }
 
     private void processRound() {

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
@@ -124,22 +125,28 @@ public final class TaskManager {
                     offsets.putAll(taskOffsets);
                 }
             }
+            long started = System.nanoTime();
             acknowledged = output.commit(offsets, consumer.groupMetadata(), consumer::commitSync);
+            metrics.committed(System.nanoTime() - started);
         } catch (TransactionAbortedException e) {
             recoverFromAbort(e);
             return false;
         }
         for (Task task : dirty) {
-            task.completeCommit(acknowledged);
+            metrics.consumed(task.id(), task.input().topic(), task.completeCommit(acknowledged));
         }
-        metrics.committed();
         purger.committed(offsets);
         return true;
     }
 
     /** The open transaction aborted: every task starts again from its last committed offset. */
     public void recoverFromAbort(TransactionAbortedException e) {
-        metrics.aborted();
+        metrics.aborted(
+                e.ownershipLost()
+                        ? "fenced"
+                        : e.getCause() == null
+                                ? "error"
+                                : e.getCause().getClass().getSimpleName());
         LOG.warn(
                 "Stream thread {}: the transaction was aborted ({}); resuming from the last committed offsets",
                 threadName,

@@ -48,11 +48,10 @@ import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.RuntimeConfigs;
 import io.rivulet.internal.runtime.StreamsRuntime;
-import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.serde.WriterSchemas;
-import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.state.savepoint.SavepointManifest;
 import io.rivulet.state.savepoint.SavepointReader;
 import io.rivulet.testkit.ClusterSpec;
@@ -300,19 +299,8 @@ class SavepointTest {
             SavepointSettings savepoints,
             String stateName,
             java.util.function.Consumer<Throwable> onFatalError) {
-        RuntimeConfig config = new RuntimeConfig(
-                applicationId,
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                dir.resolve("state-" + stateName),
-                ProcessingGuarantee.EXACTLY_ONCE,
-                Duration.ofMillis(100),
-                1,
-                ErrorPolicy.FAIL,
-                ErrorPolicy.FAIL,
-                Optional.empty(),
-                false,
-                RuntimeConfig.DEFAULT_WATERMARK_INTERVAL,
-                savepoints);
+        RuntimeConfig config = RuntimeConfigs.exactlyOnce(
+                applicationId, kafka.bootstrapServers(), dir.resolve("state-" + stateName), savepoints);
         return StreamsRuntime.start(config, JobGraphs.of(job), onFatalError);
     }
 

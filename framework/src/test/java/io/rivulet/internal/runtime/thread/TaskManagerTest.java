@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,8 @@ import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
+import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
+import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.Task;
@@ -91,6 +94,7 @@ class TaskManagerTest {
         kafka.createTopic("tm-out", 1);
         Topology topology = upperCase("tm-in", "tm-out");
         Map<String, Object> producerConfigs = Map.of("bootstrap.servers", kafka.bootstrapServers());
+        RuntimeMetrics metrics = new RuntimeMetrics();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
                 InMemoryStateBackend backend = new InMemoryStateBackend();
                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
@@ -99,19 +103,19 @@ class TaskManagerTest {
                         new ByteArrayDeserializer());
                 KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(
                         consumerConfigs(kafka, "unused"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-                RecordOutput output =
-                        RecordOutput.create(ProcessingGuarantee.EXACTLY_ONCE, producerConfigs, "task-manager-1")) {
+                RecordOutput output = new CountedRecordOutput(
+                        RecordOutput.create(ProcessingGuarantee.EXACTLY_ONCE, producerConfigs, "task-manager-1"),
+                        metrics)) {
             TaskFactory factory = new TaskFactory(
                     topology,
                     Map.of("tm-in", 2),
                     backend,
                     new RecordErrorHandler(ErrorPolicy.FAIL, ErrorPolicy.FAIL, DeadLetters.topicFor("task-manager")),
                     InstantSource.system());
-            RuntimeMetrics metrics = new RuntimeMetrics();
             TaskManager tasks = new TaskManager(
                     "thread-1",
                     factory,
-                    new ChangelogReader(restoreConsumer, metrics::recordsRestored),
+                    new ChangelogReader(restoreConsumer, metrics),
                     consumer,
                     output,
                     ProcessingGuarantee.EXACTLY_ONCE,
@@ -140,6 +144,24 @@ class TaskManagerTest {
             tasks.closeAll(true);
             assertThat(committedOffsets(consumer)).isEqualTo(6);
         }
+        // Counted when committed: the two records of the aborted transaction count once, with their retry.
+        MeterRegistry registry = metrics.registry();
+        assertThat(registry.find("rivulet.records.consumed").tag("topic", "tm-in").counters().stream()
+                        .mapToDouble(counter -> counter.count())
+                        .sum())
+                .isEqualTo(6.0);
+        assertThat(registry.get("rivulet.records.produced")
+                        .tag("topic", "tm-out")
+                        .counter()
+                        .count())
+                .isEqualTo(6.0);
+        assertThat(registry.get("rivulet.transactions.aborted")
+                        .tag("cause", "error")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("rivulet.commits").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("rivulet.commit.duration").timer().count()).isEqualTo(2);
         List<String> written = TestRecords.readCommitted(kafka.bootstrapServers(), "tm-out", 6, TIMEOUT).stream()
                 .map(ConsumerRecord::value)
                 .toList();

@@ -37,6 +37,20 @@ class WordCountIT {
                     .as("a job without watermarks shows none, not Long.MIN_VALUE")
                     .containsPattern("\"watermark 1_1\"\\s*:\\s*\"none yet\"")
                     .doesNotContain(String.valueOf(Long.MIN_VALUE));
+            // Prometheus at /q/metrics: the three lines were consumed by the source tasks, counted on commit.
+            String metrics = service.body("/q/metrics");
+            assertThat(metrics)
+                    .contains("rivulet_commit_duration_seconds_bucket", "rivulet_commits_total", "rivulet_busy_ratio{")
+                    .containsPattern("rivulet_records_produced_total\\{topic=\"word-counts\"}\\s+9\\.0")
+                    .containsPattern("rivulet_consumer_lag_records\\{partition=\"0\",topic=\"text-lines\"}\\s+0\\.0");
+            double consumed = 0;
+            Matcher lines = Pattern.compile(
+                            "rivulet_records_consumed_total\\{task=\"0_\\d\",topic=\"text-lines\"}\\s+([0-9.]+)")
+                    .matcher(metrics);
+            while (lines.find()) {
+                consumed += Double.parseDouble(lines.group(1));
+            }
+            assertThat(consumed).isEqualTo(3.0);
             assertThat(service.stop()).isIn(0, 143);
             assertThat(service.log()).contains("Closed task 1_0 (clean)", "Closed task 1_1 (clean)");
         }

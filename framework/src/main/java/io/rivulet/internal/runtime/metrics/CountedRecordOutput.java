@@ -1,0 +1,60 @@
+package io.rivulet.internal.runtime.metrics;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+import io.rivulet.sink.OffsetCommitter;
+import io.rivulet.sink.RecordOutput;
+
+/**
+ * A stream thread's output that counts what it writes, per topic, and reports the counts when they commit: the
+ * records of an aborted transaction are never counted, their retry is, once.
+ */
+public final class CountedRecordOutput implements RecordOutput {
+
+    private final RecordOutput output;
+    private final RuntimeMetrics metrics;
+    private final Map<String, Long> sent = new HashMap<>();
+
+    public CountedRecordOutput(RecordOutput output, RuntimeMetrics metrics) {
+        this.output = output;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void send(ProducerRecord<byte[], byte[]> record) {
+        output.send(record);
+        sent.merge(record.topic(), 1L, Long::sum);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> commit(
+            Map<TopicPartition, OffsetAndMetadata> offsets,
+            ConsumerGroupMetadata groupMetadata,
+            OffsetCommitter committer) {
+        try {
+            Map<TopicPartition, Long> acknowledged = output.commit(offsets, groupMetadata, committer);
+            metrics.produced(sent);
+            return acknowledged;
+        } finally {
+            sent.clear();
+        }
+    }
+
+    @Override
+    public void abort() {
+        sent.clear();
+        output.abort();
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        output.close(timeout);
+    }
+}

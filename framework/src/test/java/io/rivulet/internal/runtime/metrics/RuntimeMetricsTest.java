@@ -1,0 +1,126 @@
+package io.rivulet.internal.runtime.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.serde.Serdes;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.RuntimeConfigs;
+import io.rivulet.internal.runtime.StreamsRuntime;
+import io.rivulet.testkit.Await;
+import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.TestRecords;
+import io.rivulet.testkit.junit.WithKafkaCluster;
+
+/**
+ * The meters tell the truth: two instances sharing the group count exactly the records there were, the lag
+ * returns to zero once the input is drained, and commits are timed.
+ */
+@WithKafkaCluster
+class RuntimeMetricsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final int RECORDS = 2_000;
+
+    @TempDir
+    Path stateDir;
+
+    /** Upper-cases each word, keyed, so that every record crosses a repartition topic. */
+    static final class Upper extends KeyedProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void processElement(String word, Context ctx, Collector<String> out) {
+            out.collect(word.toUpperCase());
+        }
+    }
+
+    private StreamsRuntime start(KafkaCluster kafka, MeterRegistry registry, String instance) {
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values("metered-in", Serdes.string()))
+                .keyBy(word -> word, Serdes.string(), Serdes.string())
+                .process(new Upper())
+                .uid("upper")
+                .sinkTo(KafkaSink.values("metered-out", Serdes.string()));
+        RuntimeConfig config =
+                RuntimeConfigs.exactlyOnce("metered", kafka.bootstrapServers(), stateDir.resolve(instance));
+        return StreamsRuntime.start(config, JobGraphs.of(job), registry, error -> {});
+    }
+
+    private static double counted(List<MeterRegistry> registries, String name, String topic) {
+        return registries.stream()
+                .flatMap(registry -> registry.find(name).tag("topic", topic).counters().stream())
+                .mapToDouble(counter -> counter.count())
+                .sum();
+    }
+
+    @Test
+    void twoInstancesCountExactlyTheRecordsThereWereAndTheLagReturnsToZero(KafkaCluster kafka) {
+        kafka.createTopic("metered-in", 4);
+        kafka.createTopic("metered-out", 1);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < RECORDS; i++) {
+            words.add("w" + i % 37);
+        }
+        MeterRegistry first = new SimpleMeterRegistry();
+        MeterRegistry second = new SimpleMeterRegistry();
+        List<MeterRegistry> registries = List.of(first, second);
+        try (StreamsRuntime one = start(kafka, first, "one");
+                StreamsRuntime two = start(kafka, second, "two")) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "metered-in", words);
+            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "metered-out", RECORDS, TIMEOUT))
+                    .hasSize(RECORDS);
+            Await.until(
+                    TIMEOUT,
+                    "the counters reflect every committed record",
+                    () -> counted(registries, "rivulet.records.consumed", "metered-in") >= RECORDS
+                            && counted(registries, "rivulet.records.produced", "metered-out") >= RECORDS);
+            assertThat(counted(registries, "rivulet.records.consumed", "metered-in"))
+                    .isEqualTo(RECORDS);
+            assertThat(counted(registries, "rivulet.records.produced", "metered-out"))
+                    .isEqualTo(RECORDS);
+            // Every input record went through the repartition topic once too (besides watermark markers).
+            assertThat(counted(registries, "rivulet.records.produced", "metered-repartition-0"))
+                    .isGreaterThanOrEqualTo(RECORDS);
+
+            Await.until(TIMEOUT, "the lag of every input partition is back to zero", () -> {
+                List<Gauge> lags = registries.stream()
+                        .flatMap(registry ->
+                                registry
+                                        .find("rivulet.consumer.lag.records")
+                                        .tag("topic", "metered-in")
+                                        .gauges()
+                                        .stream())
+                        .toList();
+                return lags.size() == 4 && lags.stream().allMatch(gauge -> gauge.value() == 0);
+            });
+            assertThat(registries.stream()
+                            .mapToLong(registry -> registry.get("rivulet.commit.duration")
+                                    .timer()
+                                    .count())
+                            .sum())
+                    .isPositive();
+            assertThat(registries.stream()
+                            .flatMap(registry -> registry.find("rivulet.busy.ratio").gauges().stream())
+                            .mapToDouble(Gauge::value))
+                    .hasSize(2)
+                    .allMatch(ratio -> ratio >= 0 && ratio <= 1);
+        }
+    }
+}
