@@ -101,6 +101,17 @@ public final class InMemoryStateBackend implements StateBackend {
         }
 
         @Override
+        public long estimatedSizeBytes() {
+            long bytes = 0;
+            for (NavigableMap<byte[], byte[]> state : data.states.values()) {
+                for (Map.Entry<byte[], byte[]> entry : state.entrySet()) {
+                    bytes += entry.getKey().length + entry.getValue().length;
+                }
+            }
+            return bytes;
+        }
+
+        @Override
         public StateIterator committedEntries(String stateName) {
             NavigableMap<byte[], byte[]> state = data.states.get(stateName);
             return state == null

@@ -42,6 +42,12 @@ public interface TaskStateStore extends AutoCloseable {
     StateIterator committedEntries(String stateName);
 
     /**
+     * How many bytes the committed state takes, as the backend estimates it (RocksDB's live-data estimate plus
+     * what its memtables hold); cheap enough to ask every few hundred milliseconds.
+     */
+    long estimatedSizeBytes();
+
+    /**
      * The buffered writes, last write per (state, key) winning, grouped by state and in key order: what the
      * caller sends to the changelog before committing. Deletes have a {@code null} value.
      */

@@ -110,6 +110,20 @@ class TaskStateStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void theEstimatedSizeGrowsWithTheCommittedState(String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-size");
+                TaskStateStore store = backend.open("0_0")) {
+            long empty = store.estimatedSizeBytes();
+            for (int i = 0; i < 1_000; i++) {
+                store.put("s", b("key-" + i), new byte[100]);
+            }
+            store.commit(Map.of());
+            assertThat(store.estimatedSizeBytes()).isGreaterThanOrEqualTo(empty + 100_000);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void boundedRangeReturnsOnlyKeysFromInclusiveToExclusive(String name, Function<String, StateBackend> backends) {
         try (StateBackend backend = backends.apply(name + "-bounded");
                 TaskStateStore store = backend.open("0_0")) {

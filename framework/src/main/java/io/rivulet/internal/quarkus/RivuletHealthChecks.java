@@ -1,5 +1,6 @@
 package io.rivulet.internal.quarkus;
 
+import java.time.Instant;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import io.rivulet.internal.runtime.StreamsRuntime;
 /**
  * Liveness is DOWN once a stream thread died; readiness is UP only while every stream thread has joined the
  * group and every assigned task is restored and running. Both report the threads' states, the number of
- * changelog records restored and every task's event-time watermark — the {@link JobHealth} that a job started
+ * changelog records restored and every task's event-time watermark (an ISO-8601 time) — the {@link JobHealth} that a job started
  * from plain Java reports too.
  */
 @ApplicationScoped
@@ -54,7 +55,9 @@ public class RivuletHealthChecks {
             String key = "watermark " + task.id();
             task.watermark()
                     .ifPresentOrElse(
-                            watermark -> builder.withData(key, watermark), () -> builder.withData(key, NO_WATERMARK));
+                            watermark -> builder.withData(
+                                    key, Instant.ofEpochMilli(watermark).toString()),
+                            () -> builder.withData(key, NO_WATERMARK));
         });
         return builder.status(up.test(health)).build();
     }

@@ -145,6 +145,20 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     }
 
     @Override
+    public long estimatedSizeBytes() {
+        long bytes = 0;
+        try {
+            for (ColumnFamilyHandle handle : families.values()) {
+                bytes += db.getLongProperty(handle, "rocksdb.estimate-live-data-size");
+                bytes += db.getLongProperty(handle, "rocksdb.cur-size-all-mem-tables");
+            }
+        } catch (RocksDBException e) {
+            throw new StateStoreException("cannot read the size of the store of task " + taskId(), e);
+        }
+        return bytes;
+    }
+
+    @Override
     public StateIterator committedEntries(String stateName) {
         ColumnFamilyHandle handle = family(stateName, false);
         if (handle == null) {

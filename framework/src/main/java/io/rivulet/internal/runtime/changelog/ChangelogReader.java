@@ -27,10 +27,14 @@ public final class ChangelogReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogReader.class);
 
+    /** A long restore says how far it got this often, not per batch. */
+    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+
     private final KafkaConsumer<byte[], byte[]> restoreConsumer;
     private final RuntimeMetrics metrics;
     private final Map<TopicPartition, Restoration> active = new HashMap<>();
     private final Map<TaskId, TaskProgress> progress = new HashMap<>();
+    private long lastProgressLog = System.nanoTime();
 
     /** @param metrics told of every batch of changelog records applied, and of what each task has left */
     public ChangelogReader(KafkaConsumer<byte[], byte[]> restoreConsumer, RuntimeMetrics metrics) {
@@ -135,6 +139,20 @@ public final class ChangelogReader implements AutoCloseable {
                 Math.max(0, restoration.endOffset() - restoreConsumer.position(changelog)),
                 Long::sum));
         left.forEach((task, records) -> metrics.restoreRemaining(task, records, false));
+        long now = System.nanoTime();
+        if (!left.isEmpty() && now - lastProgressLog >= PROGRESS_LOG_INTERVAL.toNanos()) {
+            lastProgressLog = now;
+            left.forEach((task, records) -> {
+                TaskProgress taskProgress = progress.get(task);
+                double seconds = (now - taskProgress.startNanos) / 1e9;
+                LOG.info(
+                        "Restoring task {}: {} changelog records restored, {} remaining ({} records/s)",
+                        task,
+                        taskProgress.records,
+                        records,
+                        Math.round(taskProgress.records / Math.max(seconds, 1e-3)));
+            });
+        }
     }
 
     private void finish(TaskId task) {

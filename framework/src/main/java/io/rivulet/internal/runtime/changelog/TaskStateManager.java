@@ -113,6 +113,11 @@ public final class TaskStateManager {
         store.wipe();
     }
 
+    /** The local state's size as the backend estimates it; 0 for a task without state. */
+    public long estimatedSizeBytes() {
+        return store == null ? 0 : store.estimatedSizeBytes();
+    }
+
     public void close() {
         if (store != null) {
             store.close();

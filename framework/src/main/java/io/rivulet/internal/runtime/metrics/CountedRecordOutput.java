@@ -20,7 +20,8 @@ public final class CountedRecordOutput implements RecordOutput {
 
     private final RecordOutput output;
     private final RuntimeMetrics metrics;
-    private final Map<String, Long> sent = new HashMap<>();
+    /** Per topic, records sent in the open transaction (a mutable cell: no boxing per record). */
+    private final Map<String, long[]> sent = new HashMap<>();
 
     public CountedRecordOutput(RecordOutput output, RuntimeMetrics metrics) {
         this.output = output;
@@ -30,7 +31,7 @@ public final class CountedRecordOutput implements RecordOutput {
     @Override
     public void send(ProducerRecord<byte[], byte[]> record) {
         output.send(record);
-        sent.merge(record.topic(), 1L, Long::sum);
+        sent.computeIfAbsent(record.topic(), topic -> new long[1])[0]++;
     }
 
     @Override
@@ -40,7 +41,9 @@ public final class CountedRecordOutput implements RecordOutput {
             OffsetCommitter committer) {
         try {
             Map<TopicPartition, Long> acknowledged = output.commit(offsets, groupMetadata, committer);
-            metrics.produced(sent);
+            Map<String, Long> committed = new HashMap<>();
+            sent.forEach((topic, count) -> committed.put(topic, count[0]));
+            metrics.produced(committed);
             return acknowledged;
         } finally {
             sent.clear();

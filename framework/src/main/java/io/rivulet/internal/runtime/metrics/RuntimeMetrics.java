@@ -38,6 +38,8 @@ public final class RuntimeMetrics {
     private final MultiGauge watermarkLag;
     private final MultiGauge restoreRemaining;
     private final MultiGauge busyRatio;
+    private final MultiGauge stateSize;
+    private final Map<String, Map<String, Long>> sizesByThread = new ConcurrentHashMap<>();
     private final Map<String, Map<TopicPartition, Long>> lagByThread = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> watermarksByThread = new ConcurrentHashMap<>();
     private final Map<TaskId, Long> remaining = new ConcurrentHashMap<>();
@@ -69,6 +71,9 @@ public final class RuntimeMetrics {
                 .register(registry);
         this.restoreRemaining = MultiGauge.builder("rivulet.restore.remaining.records")
                 .description("Changelog records a restoring task has still to apply")
+                .register(registry);
+        this.stateSize = MultiGauge.builder("rivulet.state.size.bytes")
+                .description("A task's local state, as RocksDB estimates its live data and memtables")
                 .register(registry);
         this.busyRatio = MultiGauge.builder("rivulet.busy.ratio")
                 .description("Share of a stream thread's wall time spent processing, rather than waiting for input")
@@ -164,6 +169,17 @@ public final class RuntimeMetrics {
                 }));
         watermark.register(values, true);
         watermarkLag.register(lags, true);
+    }
+
+    /** The local state sizes of one stream thread's stateful tasks, replacing what it reported before. */
+    public synchronized void stateSizes(String thread, Map<String, Long> bytesByTask) {
+        sizesByThread.put(thread, Map.copyOf(bytesByTask));
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        sizesByThread
+                .values()
+                .forEach(byTask ->
+                        byTask.forEach((task, bytes) -> rows.add(MultiGauge.Row.of(Tags.of("task", task), bytes))));
+        stateSize.register(rows, true);
     }
 
     public synchronized void busy(String thread, double ratio) {

@@ -143,6 +143,7 @@ public final class StreamThread implements Runnable {
             taskManager.closeAll(clean);
             metrics.watermarks(name, Map.of());
             metrics.lags(name, Map.of());
+            metrics.stateSizes(name, Map.of());
             closeQuietly(output::close, "producer");
             closeQuietly(() -> consumer.close(Duration.ofSeconds(10)), "consumer");
             closeQuietly(changelogReader::close, "restore consumer");
@@ -214,7 +215,7 @@ public final class StreamThread implements Runnable {
         publishMetrics(current);
     }
 
-    /** Every auto-watermark interval: this thread's watermarks, consumer lag and busy ratio. */
+    /** Every auto-watermark interval: this thread's watermarks, consumer lag, state sizes and busy ratio. */
     private void publishMetrics(Map<String, Long> current) {
         metrics.watermarks(name, current);
         Map<TopicPartition, Long> lags = new HashMap<>();
@@ -222,6 +223,13 @@ public final class StreamThread implements Runnable {
             consumer.currentLag(partition).ifPresent(lag -> lags.put(partition, lag));
         }
         metrics.lags(name, lags);
+        Map<String, Long> sizes = new HashMap<>();
+        for (Task task : taskManager.tasks()) {
+            if (task.stateManager().stateful()) {
+                sizes.put(task.id().toString(), task.stateManager().estimatedSizeBytes());
+            }
+        }
+        metrics.stateSizes(name, sizes);
         long now = System.nanoTime();
         if (now > busySince) {
             metrics.busy(name, Math.min(1.0, (double) busyNanos / (now - busySince)));
