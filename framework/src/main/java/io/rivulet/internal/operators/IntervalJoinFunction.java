@@ -114,6 +114,7 @@ public final class IntervalJoinFunction extends KeyedProcessFunction<Object, Two
         long watermark = ctx.timerService().currentWatermark();
         boolean left = element.isFirst();
         if (watermark != Long.MIN_VALUE && timestamp < watermark) {
+            services.lateRecord();
             OutputTag<Object> late = left ? leftLate : rightLate;
             if (late != null) {
                 ctx.output(late, element.value());

@@ -21,4 +21,7 @@ public interface OperatorServices {
      * interval join stamps the larger timestamp of the pair).
      */
     void collectWithTimestamp(Object value, long timestamp);
+
+    /** The element being processed is late: sent to a late output or dropped; counted in the job's metrics. */
+    void lateRecord();
 }

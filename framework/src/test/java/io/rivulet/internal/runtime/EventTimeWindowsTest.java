@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -168,6 +170,33 @@ class EventTimeWindowsTest {
                         .isNull();
             }
             assertThat(emitted).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aLateReadingIsCountedForItsOperatorOnceItsRecordCommits(KafkaCluster kafka) {
+        kafka.createTopic("late-readings", 1);
+        kafka.createTopic("late-counts", 1);
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                config("late", kafka),
+                JobGraphs.of(regionCounts("late-readings", "late-counts", WatermarkStrategy.forMonotonousTimestamps())),
+                registry,
+                error -> {})) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "late-readings", List.of("s0,1000", "s0,25000"));
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "the window [0 s, 10 s) fired",
+                    () -> output(kafka, "late-counts").contains("r0,0,1"));
+            // Behind the watermark, and the window allows no lateness: dropped with the warning, and counted.
+            TestRecords.produceValues(kafka.bootstrapServers(), "late-readings", List.of("s0,2000"));
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "the late reading counted",
+                    () -> registry.find("rivulet.late.records").tag("operator", "region-counts").counters().stream()
+                                    .mapToDouble(counter -> counter.count())
+                                    .sum()
+                            == 1.0);
         }
     }
 

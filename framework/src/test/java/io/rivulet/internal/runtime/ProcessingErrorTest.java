@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class ProcessingErrorTest {
     @TempDir
     Path stateDir;
 
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
     @Test
     void deadLetterWritesTheFailedRecordOnceAndNoneOfItsPartialOutput(KafkaCluster kafka) throws Exception {
         List<String> output = run(kafka, "dl", ErrorPolicy.DEAD_LETTER, null);
@@ -66,6 +70,11 @@ class ProcessingErrorTest {
                                 .value(),
                         StandardCharsets.UTF_8))
                 .isEqualTo("1");
+        assertThat(registry.get("rivulet.dead.letter.records")
+                        .tag("cause", "processing")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -115,7 +124,7 @@ class ProcessingErrorTest {
                 policy,
                 Optional.empty(),
                 false);
-        try (StreamsRuntime runtime = StreamsRuntime.start(config, JobGraphs.of(job), error -> {
+        try (StreamsRuntime runtime = StreamsRuntime.start(config, JobGraphs.of(job), registry, error -> {
             if (fatal != null) {
                 fatal.complete(error);
             }

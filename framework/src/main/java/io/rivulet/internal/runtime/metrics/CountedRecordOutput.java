@@ -1,5 +1,6 @@
 package io.rivulet.internal.runtime.metrics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,7 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 
+import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.OffsetCommitter;
 import io.rivulet.sink.RecordOutput;
 
@@ -22,6 +25,8 @@ public final class CountedRecordOutput implements RecordOutput {
     private final RuntimeMetrics metrics;
     /** Per topic, records sent in the open transaction (a mutable cell: no boxing per record). */
     private final Map<String, long[]> sent = new HashMap<>();
+    /** Per stage, dead letters sent in the open transaction. */
+    private final Map<String, long[]> deadLetters = new HashMap<>();
 
     public CountedRecordOutput(RecordOutput output, RuntimeMetrics metrics) {
         this.output = output;
@@ -32,6 +37,10 @@ public final class CountedRecordOutput implements RecordOutput {
     public void send(ProducerRecord<byte[], byte[]> record) {
         output.send(record);
         sent.computeIfAbsent(record.topic(), topic -> new long[1])[0]++;
+        Header stage = record.headers().lastHeader(DeadLetters.HEADER_STAGE);
+        if (stage != null) {
+            deadLetters.computeIfAbsent(new String(stage.value(), StandardCharsets.UTF_8), s -> new long[1])[0]++;
+        }
     }
 
     @Override
@@ -44,15 +53,22 @@ public final class CountedRecordOutput implements RecordOutput {
             Map<String, Long> committed = new HashMap<>();
             sent.forEach((topic, count) -> committed.put(topic, count[0]));
             metrics.produced(committed);
+            if (!deadLetters.isEmpty()) {
+                Map<String, Long> letters = new HashMap<>();
+                deadLetters.forEach((stage, count) -> letters.put(stage, count[0]));
+                metrics.deadLetters(letters);
+            }
             return acknowledged;
         } finally {
             sent.clear();
+            deadLetters.clear();
         }
     }
 
     @Override
     public void abort() {
         sent.clear();
+        deadLetters.clear();
         output.abort();
     }
 

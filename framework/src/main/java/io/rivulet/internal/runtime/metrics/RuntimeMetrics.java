@@ -104,6 +104,24 @@ public final class RuntimeMetrics {
                 .increment(records));
     }
 
+    /** Late elements (to a late side output or dropped with the warning), by operator uid, of committed records. */
+    public void late(Map<String, Long> byOperator) {
+        byOperator.forEach((uid, records) -> Counter.builder("rivulet.late.records")
+                .description("Late elements an operator sent to its late side output or dropped")
+                .tags("operator", uid)
+                .register(registry)
+                .increment(records));
+    }
+
+    /** Records written to the dead-letter topic, by stage ({@code deserialization}, {@code processing}). */
+    public void deadLetters(Map<String, Long> byCause) {
+        byCause.forEach((cause, records) -> Counter.builder("rivulet.dead.letter.records")
+                .description("Records written to the dead-letter topic, by what failed")
+                .tags("cause", cause)
+                .register(registry)
+                .increment(records));
+    }
+
     public void committed(long nanos) {
         commits.incrementAndGet();
         commitCount.increment();

@@ -146,5 +146,10 @@ public final class KeyedProcessNode extends ProcessorNode {
         public void collectWithTimestamp(Object value, long timestamp) {
             forwardUnchecked(collector.current().withValue(value, timestamp));
         }
+
+        @Override
+        public void lateRecord() {
+            services.lateRecords().add(uid);
+        }
     }
 }

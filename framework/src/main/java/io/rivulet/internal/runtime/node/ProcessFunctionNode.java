@@ -75,6 +75,11 @@ public final class ProcessFunctionNode extends ProcessorNode {
                 public void collectWithTimestamp(Object value, long timestamp) {
                     forwardUnchecked(collector.current().withValue(value, timestamp));
                 }
+
+                @Override
+                public void lateRecord() {
+                    services.lateRecords().add(uid);
+                }
             });
         }
         function.open(runtimeContext);

@@ -9,6 +9,7 @@ import java.time.InstantSource;
  *
  * @param state the task's state; null when the task has no stateful operator
  * @param schemas the writer schemas restored states were written with, which their serdes are checked against
+ * @param lateRecords the late elements the task's operators meet, counted as their records commit
  */
 public record TaskServices(
         TaskId taskId,
@@ -16,17 +17,19 @@ public record TaskServices(
         InstantSource clock,
         RecordEffects effects,
         StateSweeper sweeper,
-        StateSchemas schemas) {
+        StateSchemas schemas,
+        LateRecords lateRecords) {
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock) {
         this(taskId, state, clock, StateSchemas.NONE);
     }
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock, StateSchemas schemas) {
-        this(taskId, state, clock, new RecordEffects(), new StateSweeper(), schemas);
+        this(taskId, state, clock, new RecordEffects(), new StateSweeper(), schemas, new LateRecords());
         if (state != null) {
             effects.register(state);
         }
+        effects.register(lateRecords);
     }
 
     /** The processing-time clock: the system clock in a service, a manual one in tests. */

@@ -249,6 +249,11 @@ public final class Task {
         return covered;
     }
 
+    /** The late elements, by operator uid, of the records the last commit covered. */
+    public Map<String, Long> takeCommittedLateRecords() {
+        return chain.services().lateRecords().takeCommitted();
+    }
+
     /**
      * The transaction was aborted: drops every uncommitted effect and returns the offset to consume again
      * from.
@@ -260,6 +265,7 @@ public final class Task {
         nextOffset = committedOffset;
         uncommitted = false;
         uncommittedCount = 0;
+        chain.services().lateRecords().discardTransaction();
         // Timers fired in the aborted transaction are back in the store: fire them again.
         firedWatermark = Long.MIN_VALUE;
         // Aborted markers are sent again at the next emission.

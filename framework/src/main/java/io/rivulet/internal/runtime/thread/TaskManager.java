@@ -134,6 +134,7 @@ public final class TaskManager {
         }
         for (Task task : dirty) {
             metrics.consumed(task.id(), task.input().topic(), task.completeCommit(acknowledged));
+            metrics.late(task.takeCommittedLateRecords());
         }
         purger.committed(offsets);
         return true;

@@ -187,6 +187,7 @@ public final class WindowNode extends ProcessorNode {
     }
 
     private void late(StreamRecord record) throws Exception {
+        services.lateRecords().add(uid);
         if (spec.lateDataTag() != null) {
             forwardSide(spec.lateDataTag(), record);
             return;
