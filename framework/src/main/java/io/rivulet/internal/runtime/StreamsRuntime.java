@@ -169,7 +169,10 @@ public final class StreamsRuntime implements AutoCloseable {
             KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(
                     restoreConsumerConfigs(clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             RecordOutput output = new CountedRecordOutput(
-                    RecordOutput.create(config.guarantee(), producerConfigs(), clientId), metrics);
+                    RecordOutput.create(config.guarantee(), producerConfigs(), clientId),
+                    metrics,
+                    topology.sinkTopics(),
+                    Clock.systemUTC());
             StreamThread streamThread = new StreamThread(
                     name,
                     threadSettings,

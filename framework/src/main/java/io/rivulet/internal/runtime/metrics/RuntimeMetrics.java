@@ -33,6 +33,7 @@ public final class RuntimeMetrics {
     private final AtomicLong abortedTransactions = new AtomicLong();
     private final Timer commitDuration;
     private final Counter commitCount;
+    private final Timer endToEndLatency;
     private final MultiGauge lag;
     private final MultiGauge watermark;
     private final MultiGauge watermarkLag;
@@ -59,6 +60,10 @@ public final class RuntimeMetrics {
                 .register(registry);
         this.commitCount = Counter.builder("rivulet.commits")
                 .description("Transactions (or offset commits) completed")
+                .register(registry);
+        this.endToEndLatency = Timer.builder("rivulet.end.to.end.latency")
+                .description("For records written to sinks: the commit's time minus the record's timestamp")
+                .publishPercentileHistogram()
                 .register(registry);
         this.lag = MultiGauge.builder("rivulet.consumer.lag.records")
                 .description("Records in a partition not yet consumed by this instance")
@@ -120,6 +125,13 @@ public final class RuntimeMetrics {
                 .tags("cause", cause)
                 .register(registry)
                 .increment(records));
+    }
+
+    /** A commit at {@code committedAt} made the first {@code count} of these sink records' timestamps visible. */
+    public void endToEndLatencies(long committedAt, long[] timestamps, int count) {
+        for (int i = 0; i < count; i++) {
+            endToEndLatency.record(Math.max(0, committedAt - timestamps[i]), TimeUnit.MILLISECONDS);
+        }
     }
 
     public void committed(long nanos) {

@@ -110,6 +110,13 @@ class RuntimeMetricsTest {
                         .toList();
                 return lags.size() == 4 && lags.stream().allMatch(gauge -> gauge.value() == 0);
             });
+            // Every output record's end-to-end latency, once.
+            assertThat(registries.stream()
+                            .mapToLong(registry -> registry.get("rivulet.end.to.end.latency")
+                                    .timer()
+                                    .count())
+                            .sum())
+                    .isEqualTo(RECORDS);
             assertThat(registries.stream()
                             .mapToLong(registry -> registry.get("rivulet.commit.duration")
                                     .timer()

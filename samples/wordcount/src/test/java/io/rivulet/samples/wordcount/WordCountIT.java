@@ -42,6 +42,7 @@ class WordCountIT {
             assertThat(metrics)
                     .contains("rivulet_commit_duration_seconds_bucket", "rivulet_commits_total", "rivulet_busy_ratio{")
                     .containsPattern("rivulet_state_size_bytes\\{task=\"1_0\"}\\s+[1-9]")
+                    .containsPattern("rivulet_end_to_end_latency_seconds_count\\s+9\\.0")
                     .containsPattern("rivulet_records_produced_total\\{topic=\"word-counts\"}\\s+9\\.0")
                     .containsPattern("rivulet_consumer_lag_records\\{partition=\"0\",topic=\"text-lines\"}\\s+0\\.0");
             double consumed = 0;
