@@ -69,6 +69,7 @@ public final class StreamsRuntime implements AutoCloseable {
 
     private final SavepointControl savepointControl;
     private SavepointCoordinator savepointCoordinator;
+    private Topology topology;
 
     private StreamsRuntime(
             RuntimeConfig config,
@@ -133,6 +134,7 @@ public final class StreamsRuntime implements AutoCloseable {
                 config.kafka(),
                 applicationDir.resolve(LocalStateEpoch.SCRATCH_DIR),
                 config.savepoints().timeout());
+        runtime.topology = topology;
         runtime.startThreads(topology, partitions, processId, onFatalError);
         LOG.info(
                 "Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
@@ -272,6 +274,11 @@ public final class StreamsRuntime implements AutoCloseable {
         Map<String, Long> all = new TreeMap<>();
         streamThreads.forEach(thread -> all.putAll(thread.snapshot().watermarks()));
         return all;
+    }
+
+    /** The compiled job: its operators, sub-topologies and internal topics. */
+    public Topology topology() {
+        return topology;
     }
 
     public RuntimeMetrics metrics() {

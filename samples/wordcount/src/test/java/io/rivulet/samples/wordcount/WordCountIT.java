@@ -45,6 +45,9 @@ class WordCountIT {
                     .containsPattern("rivulet_end_to_end_latency_seconds_count\\s+9\\.0")
                     .containsPattern("rivulet_records_produced_total\\{topic=\"word-counts\"}\\s+9\\.0")
                     .containsPattern("rivulet_consumer_lag_records\\{partition=\"0\",topic=\"text-lines\"}\\s+0\\.0");
+            assertThat(service.body("/rivulet/api/job"))
+                    .contains("\"uid\":\"count-per-word\"", "\"repartition-topic\":\"wordcount-repartition-0\"")
+                    .contains("\"changelog\":\"wordcount-count-per-word-changelog\"");
             double consumed = 0;
             Matcher lines = Pattern.compile(
                             "rivulet_records_consumed_total\\{task=\"0_\\d\",topic=\"text-lines\"}\\s+([0-9.]+)")
