@@ -52,11 +52,6 @@ public final class WriterSchemas {
         }
     }
 
-    /** Every schema known now. */
-    public static Map<Long, Schema> all() {
-        return Map.copyOf(SCHEMAS);
-    }
-
     /** Tells {@code listener} of every schema a serde starts writing with, and of those known already. */
     public static void addListener(Consumer<Schema> listener) {
         LISTENERS.add(listener);

@@ -54,6 +54,7 @@ import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.serde.WriterSchemas;
 import io.rivulet.state.savepoint.SavepointManifest;
 import io.rivulet.state.savepoint.SavepointReader;
+import io.rivulet.testkit.Await;
 import io.rivulet.testkit.ClusterSpec;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.KafkaClusters;
@@ -310,18 +311,17 @@ class SavepointTest {
 
     /** Waits for the savepoint to complete; returns its location. */
     private static String awaitCompleted(StreamsRuntime runtime, String id) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<SavepointInfo> savepoint = runtime.savepoint(id);
-            if (savepoint.isPresent() && savepoint.get().status() != SavepointInfo.Status.IN_PROGRESS) {
-                assertThat(savepoint.get().status())
-                        .as("savepoint %s: %s", id, savepoint.get().failure())
-                        .isEqualTo(SavepointInfo.Status.COMPLETED);
-                return savepoint.get().location().orElseThrow();
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("savepoint " + id + " did not complete within " + TIMEOUT);
+        Await.until(
+                TIMEOUT,
+                "savepoint " + id + " done",
+                () -> runtime.savepoint(id)
+                        .filter(savepoint -> savepoint.status() != SavepointInfo.Status.IN_PROGRESS)
+                        .isPresent());
+        SavepointInfo savepoint = runtime.savepoint(id).orElseThrow();
+        assertThat(savepoint.status())
+                .as("savepoint %s: %s", id, savepoint.failure())
+                .isEqualTo(SavepointInfo.Status.COMPLETED);
+        return savepoint.location().orElseThrow();
     }
 
     private static List<String> words(int from, int count) {
@@ -646,11 +646,7 @@ class SavepointTest {
                 restoreFrom(location, false),
                 "f3",
                 failure::set)) {
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (failure.get() == null && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertThat(failure.get()).isNotNull();
+            Await.until(TIMEOUT, "the restored job fails", () -> failure.get() != null);
             assertThat(failure.get().getMessage())
                     .contains("state 'tally' of operator uid 'avro-count' cannot read the values it was restored with")
                     .contains(v1Fingerprint)
@@ -668,10 +664,10 @@ class SavepointTest {
         try (StreamsRuntime job = start("sp-g", reminding("g-events", "g-out"), SavepointSettings.DEFAULTS, "g")) {
             // Timers at 110, 115 and 118 are registered; the watermark (107) has passed none of them.
             TestRecords.produceValues(kafka.bootstrapServers(), "g-events", List.of("c@108"));
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (job.watermarks().getOrDefault("1_0", Long.MIN_VALUE) < 107 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Await.until(
+                    TIMEOUT,
+                    "the watermark of task 1_0 at 107",
+                    () -> job.watermarks().getOrDefault("1_0", Long.MIN_VALUE) >= 107);
             // Flink's monotonous watermark: the highest timestamp seen, minus one.
             assertThat(job.watermarks()).containsEntry("1_0", 107L);
             location = awaitCompleted(job, job.triggerSavepoint(dir.resolve("savepoints"), true));
