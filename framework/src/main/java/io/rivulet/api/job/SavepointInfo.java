@@ -1,5 +1,6 @@
 package io.rivulet.api.job;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -8,12 +9,18 @@ import java.util.Optional;
  *
  * @param id the savepoint's id
  * @param status where it stands
+ * @param requestedAt when it was requested
  * @param location its directory, once {@link Status#COMPLETED}
  * @param failure why it failed, once {@link Status#FAILED}
  * @param stop whether the job stops (stopped) once it is complete
  */
 public record SavepointInfo(
-        String id, Status status, Optional<String> location, Optional<String> failure, boolean stop) {
+        String id,
+        Status status,
+        Instant requestedAt,
+        Optional<String> location,
+        Optional<String> failure,
+        boolean stop) {
 
     public enum Status {
         /** Being taken: the group drains, freezes and the savepoint is written. */

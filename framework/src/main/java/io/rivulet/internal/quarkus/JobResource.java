@@ -1,7 +1,5 @@
 package io.rivulet.internal.quarkus;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +22,7 @@ public class JobResource {
     public Response job() {
         StreamsRuntime runtime = service.runtime();
         if (runtime == null) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Map.of("error", "the job has not started"))
-                    .build();
+            return ApiResponses.notStarted();
         }
         return Response.ok(JobGraphView.of(runtime.topology())).build();
     }

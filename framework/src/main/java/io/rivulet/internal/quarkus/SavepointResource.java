@@ -21,7 +21,8 @@ import io.rivulet.internal.runtime.StreamsRuntime;
 /**
  * {@code /rivulet/savepoints}: take a savepoint of the whole job from any instance, and follow it.
  * {@code POST {"target-directory": "<dir>", "stop": false}} answers {@code 202 {"id": "<id>"}};
- * {@code GET /rivulet/savepoints/<id>} answers {@code {"id", "status", "location", "failure"}}.
+ * {@code GET /rivulet/savepoints/<id>} answers {@code {"id", "status", "requested-at", "location", "failure", "stop"}};
+ * {@code GET /rivulet/savepoints} lists them all, newest first.
  */
 @jakarta.ws.rs.Path("/rivulet/savepoints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +40,7 @@ public class SavepointResource {
     public Response trigger(TriggerRequest request) {
         StreamsRuntime runtime = service.runtime();
         if (runtime == null) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "the job has not started");
+            return ApiResponses.notStarted();
         }
         if (request == null
                 || request.targetDirectory() == null
@@ -54,12 +55,25 @@ public class SavepointResource {
         }
     }
 
+    /** Every savepoint the group requested, newest first. */
+    @GET
+    public Response list() {
+        StreamsRuntime runtime = service.runtime();
+        if (runtime == null) {
+            return ApiResponses.notStarted();
+        }
+        return Response.ok(runtime.savepoints().stream()
+                        .map(SavepointResource::describe)
+                        .toList())
+                .build();
+    }
+
     @GET
     @jakarta.ws.rs.Path("{id}")
     public Response status(@PathParam("id") String id) {
         StreamsRuntime runtime = service.runtime();
         if (runtime == null) {
-            return error(Response.Status.SERVICE_UNAVAILABLE, "the job has not started");
+            return ApiResponses.notStarted();
         }
         return runtime.savepoint(id)
                 .map(status -> Response.ok(describe(status)).build())
@@ -70,6 +84,7 @@ public class SavepointResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", savepoint.id());
         body.put("status", savepoint.status().toString());
+        body.put("requested-at", savepoint.requestedAt().toString());
         savepoint.location().ifPresent(location -> body.put("location", location));
         savepoint.failure().ifPresent(failure -> body.put("failure", failure));
         body.put("stop", savepoint.stop());
@@ -77,6 +92,6 @@ public class SavepointResource {
     }
 
     private static Response error(Response.Status code, String message) {
-        return Response.status(code).entity(Map.of("error", message)).build();
+        return ApiResponses.error(code, message);
     }
 }

@@ -3,6 +3,7 @@ package io.rivulet.internal.runtime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -33,6 +36,7 @@ import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.savepoint.ControlRecords;
 import io.rivulet.internal.runtime.savepoint.Directive;
 import io.rivulet.internal.runtime.savepoint.LocalStateEpoch;
 import io.rivulet.internal.runtime.savepoint.SavepointControl;
@@ -44,6 +48,7 @@ import io.rivulet.internal.runtime.task.TaskFactory;
 import io.rivulet.internal.runtime.thread.RepartitionPurger;
 import io.rivulet.internal.runtime.thread.SavepointParticipant;
 import io.rivulet.internal.runtime.thread.StreamThread;
+import io.rivulet.internal.runtime.thread.TaskStatus;
 import io.rivulet.sink.DeadLetters;
 import io.rivulet.sink.ProcessingGuarantee;
 import io.rivulet.sink.RecordOutput;
@@ -70,6 +75,7 @@ public final class StreamsRuntime implements AutoCloseable {
     private final SavepointControl savepointControl;
     private SavepointCoordinator savepointCoordinator;
     private Topology topology;
+    private String processId;
 
     private StreamsRuntime(
             RuntimeConfig config,
@@ -135,6 +141,7 @@ public final class StreamsRuntime implements AutoCloseable {
                 applicationDir.resolve(LocalStateEpoch.SCRATCH_DIR),
                 config.savepoints().timeout());
         runtime.topology = topology;
+        runtime.processId = processId;
         runtime.startThreads(topology, partitions, processId, onFatalError);
         LOG.info(
                 "Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
@@ -259,14 +266,40 @@ public final class StreamsRuntime implements AutoCloseable {
 
     /** A savepoint taken by any instance of the group. */
     public Optional<SavepointInfo> savepoint(String id) {
-        return savepointControl
-                .status(id)
-                .map(status -> new SavepointInfo(
-                        status.id(),
-                        SavepointInfo.Status.valueOf(status.status().name()),
-                        Optional.ofNullable(status.location()),
-                        Optional.ofNullable(status.failure()),
-                        status.stop()));
+        return savepointControl.status(id).map(StreamsRuntime::info);
+    }
+
+    /** Every savepoint the group requested, newest first. */
+    public List<SavepointInfo> savepoints() {
+        return savepointControl.all().stream().map(StreamsRuntime::info).toList();
+    }
+
+    private static SavepointInfo info(ControlRecords.SavepointStatus status) {
+        return new SavepointInfo(
+                status.id(),
+                SavepointInfo.Status.valueOf(status.status().name()),
+                Instant.ofEpochMilli(status.requestedAt()),
+                Optional.ofNullable(status.location()),
+                Optional.ofNullable(status.failure()),
+                status.stop());
+    }
+
+    /** This instance's id in the group, kept in its state directory. */
+    public String processId() {
+        return processId;
+    }
+
+    /** This instance's tasks, by id, as of their stream threads' last periodic emission. */
+    public List<TaskStatus> tasks() {
+        List<TaskStatus> all = new ArrayList<>();
+        streamThreads.forEach(thread -> all.addAll(thread.snapshot().tasks()));
+        all.sort(java.util.Comparator.comparing(TaskStatus::id));
+        return all;
+    }
+
+    /** The group's instances and their tasks, as the group coordinator describes them. */
+    public GroupView group(Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
+        return GroupView.describe(admin, topology, processId, timeout);
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,14 +45,35 @@ public final class ChangelogReader implements AutoCloseable {
 
     private record Restoration(TaskStateManager state, long endOffset) {}
 
+    /**
+     * How far a task's restore got.
+     *
+     * @param restored changelog records applied so far
+     * @param remaining changelog records still to apply
+     * @param recordsPerSecond the rate since the restore started
+     */
+    public record Progress(long restored, long remaining, long recordsPerSecond) {}
+
     private static final class TaskProgress {
         private final long startNanos = System.nanoTime();
         private long records;
+        private long remaining;
         private int pending;
+
+        Progress snapshot(long now) {
+            double seconds = (now - startNanos) / 1e9;
+            return new Progress(records, remaining, Math.round(records / Math.max(seconds, 1e-3)));
+        }
     }
 
     public boolean restoring() {
         return !progress.isEmpty();
+    }
+
+    /** How far the restore of a task got; empty if it is not restoring. */
+    public Optional<Progress> progress(TaskId task) {
+        TaskProgress taskProgress = progress.get(task);
+        return taskProgress == null ? Optional.empty() : Optional.of(taskProgress.snapshot(System.nanoTime()));
     }
 
     /** Starts restoring a task's state; returns true if it has nothing to restore. */
@@ -89,6 +111,7 @@ public final class ChangelogReader implements AutoCloseable {
                 restoreConsumer.seek(changelog, start);
             }
         }
+        taskProgress.remaining = toRestore;
         progress.put(state.taskId(), taskProgress);
         metrics.restoreRemaining(state.taskId(), toRestore, taskProgress.pending == 0);
         if (taskProgress.pending == 0) {
@@ -138,19 +161,21 @@ public final class ChangelogReader implements AutoCloseable {
                 restoration.state().taskId(),
                 Math.max(0, restoration.endOffset() - restoreConsumer.position(changelog)),
                 Long::sum));
-        left.forEach((task, records) -> metrics.restoreRemaining(task, records, false));
+        left.forEach((task, records) -> {
+            progress.get(task).remaining = records;
+            metrics.restoreRemaining(task, records, false);
+        });
         long now = System.nanoTime();
         if (!left.isEmpty() && now - lastProgressLog >= PROGRESS_LOG_INTERVAL.toNanos()) {
             lastProgressLog = now;
-            left.forEach((task, records) -> {
-                TaskProgress taskProgress = progress.get(task);
-                double seconds = (now - taskProgress.startNanos) / 1e9;
+            left.keySet().forEach(task -> {
+                Progress taskProgress = progress.get(task).snapshot(now);
                 LOG.info(
                         "Restoring task {}: {} changelog records restored, {} remaining ({} records/s)",
                         task,
-                        taskProgress.records,
-                        records,
-                        Math.round(taskProgress.records / Math.max(seconds, 1e-3)));
+                        taskProgress.restored(),
+                        taskProgress.remaining(),
+                        taskProgress.recordsPerSecond());
             });
         }
     }

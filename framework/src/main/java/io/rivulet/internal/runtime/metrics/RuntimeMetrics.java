@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,8 @@ import io.rivulet.internal.runtime.state.TaskId;
  */
 public final class RuntimeMetrics {
 
+    private static final int RECENT_COMMITS = 20;
+
     private final MeterRegistry registry;
     private final Clock clock;
     private final AtomicLong recordsRestored = new AtomicLong();
@@ -45,6 +48,8 @@ public final class RuntimeMetrics {
     private final Map<String, Map<String, Long>> watermarksByThread = new ConcurrentHashMap<>();
     private final Map<TaskId, Long> remaining = new ConcurrentHashMap<>();
     private final Map<String, Double> busyByThread = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lateByOperator = new ConcurrentHashMap<>();
+    private final CommitHistory history = new CommitHistory(RECENT_COMMITS);
 
     /** Meters in a registry of their own: for tests and tools that read the counters only. */
     public RuntimeMetrics() {
@@ -111,11 +116,14 @@ public final class RuntimeMetrics {
 
     /** Late elements (to a late side output or dropped with the warning), by operator uid, of committed records. */
     public void late(Map<String, Long> byOperator) {
-        byOperator.forEach((uid, records) -> Counter.builder("rivulet.late.records")
-                .description("Late elements an operator sent to its late side output or dropped")
-                .tags("operator", uid)
-                .register(registry)
-                .increment(records));
+        byOperator.forEach((uid, records) -> {
+            lateByOperator.computeIfAbsent(uid, u -> new AtomicLong()).addAndGet(records);
+            Counter.builder("rivulet.late.records")
+                    .description("Late elements an operator sent to its late side output or dropped")
+                    .tags("operator", uid)
+                    .register(registry)
+                    .increment(records);
+        });
     }
 
     /** Records written to the dead-letter topic, by stage ({@code deserialization}, {@code processing}). */
@@ -134,10 +142,24 @@ public final class RuntimeMetrics {
         }
     }
 
-    public void committed(long nanos) {
+    /** A stream thread's commit took {@code nanos} and covered {@code records} input records of {@code tasks}. */
+    public void committed(String thread, long nanos, long records, int tasks) {
         commits.incrementAndGet();
         commitCount.increment();
         commitDuration.record(nanos, TimeUnit.NANOSECONDS);
+        history.add(new CommitHistory.Commit(thread, clock.millis(), nanos, records, tasks));
+    }
+
+    /** The last commits of this instance, newest first. */
+    public List<CommitHistory.Commit> recentCommits() {
+        return history.recent();
+    }
+
+    /** Late elements of committed records since start, by operator uid. */
+    public Map<String, Long> lateRecords() {
+        Map<String, Long> byOperator = new TreeMap<>();
+        lateByOperator.forEach((uid, records) -> byOperator.put(uid, records.get()));
+        return byOperator;
     }
 
     /** @param cause what aborted it: {@code fenced} (another producer or generation took over) or the error's type */

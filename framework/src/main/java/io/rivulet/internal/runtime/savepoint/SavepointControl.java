@@ -126,6 +126,15 @@ public final class SavepointControl implements AutoCloseable {
         return Optional.ofNullable(published.get(savepointId));
     }
 
+    /** Every savepoint the group requested, newest first. */
+    public List<SavepointStatus> all() {
+        return published.values().stream()
+                .sorted(Comparator.comparingLong(SavepointStatus::requestedAt)
+                        .reversed()
+                        .thenComparing(SavepointStatus::id))
+                .toList();
+    }
+
     /**
      * The savepoint the group works on: of those in progress (and younger than the timeout), the one requested
      * first — every instance sees the same records, so they agree on it.

@@ -56,6 +56,8 @@ public final class Task {
     private boolean uncommitted;
     /** Records consumed since the last commit (or rewind): what the next commit covers. */
     private long uncommittedCount;
+    /** Records consumed that committed transactions covered, since the task was created. */
+    private long committedCount;
 
     /** @param output the stream thread's output: watermark markers and dead letters go straight to it */
     public Task(
@@ -246,7 +248,13 @@ public final class Task {
         markersUncommitted = false;
         long covered = uncommittedCount;
         uncommittedCount = 0;
+        committedCount += covered;
         return covered;
+    }
+
+    /** How many input records the task's committed transactions covered since it was created here. */
+    public long committedRecords() {
+        return committedCount;
     }
 
     /** The late elements, by operator uid, of the records the last commit covered. */

@@ -1,8 +1,13 @@
 package io.rivulet.internal.runtime.thread;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
 import io.rivulet.internal.runtime.task.TaskFactory;
@@ -45,9 +51,15 @@ public final class StreamThread implements Runnable {
      *
      * @param joined whether the thread's first assignment arrived: before it, the thread has no tasks yet
      * @param watermarks each task's event-time watermark as of the last periodic emission, by task id
+     * @param tasks each task's figures as of the last periodic emission
      */
     public record Snapshot(
-            State state, int taskCount, boolean restoring, boolean joined, Map<String, Long> watermarks) {
+            State state,
+            int taskCount,
+            boolean restoring,
+            boolean joined,
+            Map<String, Long> watermarks,
+            List<TaskStatus> tasks) {
 
         /** Running, in the group, and every task restored. */
         public boolean caughtUp() {
@@ -74,9 +86,11 @@ public final class StreamThread implements Runnable {
     private long busySince = System.nanoTime();
     private volatile boolean running = true;
     private volatile Throwable failure;
-    private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, false, Map.of());
+    private volatile Snapshot snapshot = new Snapshot(State.CREATED, 0, false, false, Map.of(), List.of());
     private State state = State.CREATED;
     private Map<String, Long> watermarks = Map.of();
+    private List<TaskStatus> taskStatuses = List.of();
+    private final RecordRates rates = new RecordRates();
     private long lastCommitNanos = System.nanoTime();
     private long lastWatermarkNanos = System.nanoTime();
 
@@ -141,6 +155,8 @@ public final class StreamThread implements Runnable {
         } finally {
             moveTo(State.PENDING_SHUTDOWN);
             taskManager.closeAll(clean);
+            watermarks = Map.of();
+            taskStatuses = List.of();
             metrics.watermarks(name, Map.of());
             metrics.lags(name, Map.of());
             metrics.stateSizes(name, Map.of());
@@ -166,7 +182,12 @@ public final class StreamThread implements Runnable {
 
     private void publish() {
         snapshot = new Snapshot(
-                state, taskManager.tasks().size(), taskManager.restoring(), taskManager.joined(), watermarks);
+                state,
+                taskManager.tasks().size(),
+                taskManager.restoring(),
+                taskManager.joined(),
+                watermarks,
+                taskStatuses);
     }
 
     private void runOnce() {
@@ -236,6 +257,37 @@ public final class StreamThread implements Runnable {
         }
         busyNanos = 0;
         busySince = now;
+        taskStatuses = taskStatuses(lags, sizes, now);
+    }
+
+    private List<TaskStatus> taskStatuses(Map<TopicPartition, Long> lags, Map<String, Long> sizes, long now) {
+        List<TaskStatus> statuses = new ArrayList<>();
+        Set<TaskId> ids = new HashSet<>();
+        for (Task task : taskManager.tasks()) {
+            ids.add(task.id());
+            String id = task.id().toString();
+            long watermark = task.watermark();
+            Long lag = lags.get(task.input());
+            Long size = sizes.get(id);
+            statuses.add(new TaskStatus(
+                    id,
+                    name,
+                    task.state().name(),
+                    task.input().toString(),
+                    task.stateManager().changelogPartitions().stream()
+                            .map(TopicPartition::toString)
+                            .sorted()
+                            .toList(),
+                    watermark == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(watermark),
+                    lag == null ? OptionalLong.empty() : OptionalLong.of(lag),
+                    changelogReader.progress(task.id()),
+                    task.committedRecords(),
+                    rates.rate(task.id(), task.committedRecords(), now),
+                    size == null ? OptionalLong.empty() : OptionalLong.of(size)));
+        }
+        rates.retain(ids);
+        statuses.sort(Comparator.comparing(TaskStatus::id));
+        return List.copyOf(statuses);
     }
 
     private void processRound() {

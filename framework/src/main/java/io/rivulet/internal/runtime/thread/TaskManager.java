@@ -118,6 +118,7 @@ public final class TaskManager {
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         Map<TopicPartition, Long> acknowledged;
+        long duration;
         try {
             for (Task task : dirty) {
                 Map<TopicPartition, OffsetAndMetadata> taskOffsets = task.prepareCommit();
@@ -127,15 +128,19 @@ public final class TaskManager {
             }
             long started = System.nanoTime();
             acknowledged = output.commit(offsets, consumer.groupMetadata(), consumer::commitSync);
-            metrics.committed(System.nanoTime() - started);
+            duration = System.nanoTime() - started;
         } catch (TransactionAbortedException e) {
             recoverFromAbort(e);
             return false;
         }
+        long records = 0;
         for (Task task : dirty) {
-            metrics.consumed(task.id(), task.input().topic(), task.completeCommit(acknowledged));
+            long covered = task.completeCommit(acknowledged);
+            records += covered;
+            metrics.consumed(task.id(), task.input().topic(), covered);
             metrics.late(task.takeCommittedLateRecords());
         }
+        metrics.committed(threadName, duration, records, dirty.size());
         purger.committed(offsets);
         return true;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +21,11 @@ import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.GroupView;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.RuntimeConfigs;
 import io.rivulet.internal.runtime.StreamsRuntime;
+import io.rivulet.internal.runtime.thread.TaskStatus;
 import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.TestRecords;
@@ -71,7 +74,7 @@ class RuntimeMetricsTest {
     }
 
     @Test
-    void twoInstancesCountExactlyTheRecordsThereWereAndTheLagReturnsToZero(KafkaCluster kafka) {
+    void twoInstancesCountExactlyTheRecordsThereWereAndTheLagReturnsToZero(KafkaCluster kafka) throws Exception {
         kafka.createTopic("metered-in", 4);
         kafka.createTopic("metered-out", 1);
         List<String> words = new ArrayList<>();
@@ -128,6 +131,33 @@ class RuntimeMetricsTest {
                             .mapToDouble(Gauge::value))
                     .hasSize(2)
                     .allMatch(ratio -> ratio >= 0 && ratio <= 1);
+
+            // What the web UI shows: each instance's tasks, and the group as the coordinator describes it.
+            Await.until(TIMEOUT, "the eight tasks run, each on one instance", () -> {
+                List<String> ids = Stream.of(one, two)
+                        .flatMap(runtime -> runtime.tasks().stream())
+                        .filter(task -> task.state().equals("RUNNING"))
+                        .map(TaskStatus::id)
+                        .sorted()
+                        .toList();
+                return ids.equals(List.of("0_0", "0_1", "0_2", "0_3", "1_0", "1_1", "1_2", "1_3"));
+            });
+            GroupView group = one.group(TIMEOUT);
+            assertThat(group.instances()).hasSize(2);
+            for (StreamsRuntime runtime : List.of(one, two)) {
+                GroupView.Instance instance = group.instances().stream()
+                        .filter(candidate -> candidate.processId().equals(runtime.processId()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(instance.self()).isEqualTo(runtime == one);
+                assertThat(instance.members().stream().flatMap(member -> member.tasks().stream()))
+                        .as("the tasks the coordinator assigned to %s", runtime.processId())
+                        .containsExactlyInAnyOrderElementsOf(
+                                runtime.tasks().stream().map(TaskStatus::id).toList());
+            }
+            assertThat(Stream.of(one, two).flatMap(runtime -> runtime.metrics().recentCommits().stream()))
+                    .isNotEmpty()
+                    .allMatch(commit -> commit.durationNanos() > 0 && commit.tasks() > 0);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.rivulet.samples.wordcount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.junit.WithKafkaCluster;
@@ -48,6 +50,30 @@ class WordCountIT {
             assertThat(service.body("/rivulet/api/job"))
                     .contains("\"uid\":\"count-per-word\"", "\"repartition-topic\":\"wordcount-repartition-0\"")
                     .contains("\"changelog\":\"wordcount-count-per-word-changelog\"");
+            // The task figures follow a commit at the next periodic emission.
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the tasks' figures show 3 lines and their 9 words",
+                    () -> Pattern.compile("\"records-consumed\":(\\d+)")
+                                    .matcher(service.body("/rivulet/api/tasks"))
+                                    .results()
+                                    .mapToLong(result -> Long.parseLong(result.group(1)))
+                                    .sum()
+                            == 12);
+            assertThat(service.body("/rivulet/api/tasks"))
+                    .containsPattern("\"id\":\"0_0\",\"thread\":\"wordcount-StreamThread-1\",\"state\":\"RUNNING\","
+                            + "\"input\":\"text-lines-0\",\"changelogs\":\\[],")
+                    .containsPattern("\"id\":\"1_1\".*\"changelogs\":\\[\"wordcount-count-per-word-changelog-1\"]")
+                    .contains("\"late-records\":{}", "\"commits\":[{\"thread\":\"wordcount-StreamThread-1\"")
+                    .doesNotContain("\"watermark\"");
+            assertThat(service.body("/rivulet/api/group"))
+                    .contains("\"group-id\":\"wordcount\"", "\"self\":true", "\"host\":\"127.0.0.1\"")
+                    .contains("\"tasks\":[\"0_0\",\"0_1\",\"1_0\",\"1_1\"]");
+            assertThat(service.body("/rivulet/savepoints")).isEqualTo("[]");
+            assertThat(service.status("/rivulet/")).isEqualTo(200);
+            assertThat(service.status("/webjars/echarts/5.3.1/dist/echarts.min.js"))
+                    .as("the UI's graph library, from its WebJar")
+                    .isEqualTo(200);
             double consumed = 0;
             Matcher lines = Pattern.compile(
                             "rivulet_records_consumed_total\\{task=\"0_\\d\",topic=\"text-lines\"}\\s+([0-9.]+)")
