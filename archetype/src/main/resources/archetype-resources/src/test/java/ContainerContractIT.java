@@ -100,6 +100,12 @@ class ContainerContractIT {
         TestRecords.produce(kafka.bootstrapServers(), OrderTotalsJob.INPUT, List.of(
                 Map.entry("alice", "{\"customer\": \"alice\", \"amountCents\": 1}")));
         assertThat(values(3)).containsExactly("100", "105", "106");
+        // Out of the box: Prometheus meters, the web UI and its JSON, and the extension's feature at start-up.
+        assertThat(body(port, "/q/metrics")).contains("rivulet_commits_total", "rivulet_records_consumed_total{");
+        assertThat(status(port, "/rivulet/")).isEqualTo(200);
+        assertThat(body(port, "/rivulet/api/tasks")).contains("\"state\":\"RUNNING\"");
+        assertThat(body(port, "/rivulet/api/job")).contains("\"operators\"");
+        assertThat(Files.readString(Path.of("target/third.log"))).containsPattern("Installed features: \\[.*rivulet");
         third.destroy();
         assertThat(third.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
@@ -176,6 +182,11 @@ class ContainerContractIT {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private static String body(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static long restoredRecords(int port) throws Exception {

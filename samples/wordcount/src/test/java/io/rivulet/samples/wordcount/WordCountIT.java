@@ -71,6 +71,9 @@ class WordCountIT {
                     .contains("\"tasks\":[\"0_0\",\"0_1\",\"1_0\",\"1_1\"]");
             assertThat(service.body("/rivulet/savepoints")).isEqualTo("[]");
             assertThat(service.status("/rivulet/")).isEqualTo(200);
+            assertThat(service.log())
+                    .as("the extension's build-time half ran: Quarkus lists its feature")
+                    .containsPattern("Installed features: \\[.*\\brivulet\\b");
             assertThat(service.status("/webjars/echarts/5.3.1/dist/echarts.min.js"))
                     .as("the UI's graph library, from its WebJar")
                     .isEqualTo(200);
