@@ -65,6 +65,11 @@ class WordCountSavepointIT {
             for (ServiceProcess instance : new ServiceProcess[] {first, second}) {
                 assertThat(instance.status("/q/health/ready")).isEqualTo(503);
                 assertThat(instance.body("/q/health/ready")).contains("stopped at savepoint " + id);
+                assertThat(instance.body("/rivulet/savepoints"))
+                        .as("the list the web UI shows, on every instance")
+                        .startsWith("[{\"id\":\"" + id + "\",\"status\":\"COMPLETED\",\"requested-at\":\"")
+                        .contains("\"location\":\"" + location + "\"", "\"stop\":true}]");
+                assertThat(instance.body("/rivulet/api/tasks")).contains("\"stopped-at-savepoint\":\"" + id + "\"");
                 assertThat(instance.status("/q/health/live")).isEqualTo(200);
             }
             assertThat(first.stop()).isIn(0, 143);
