@@ -2,12 +2,13 @@ package io.rivulet.state;
 
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * The keyed state of one task, transactional: writes go to a buffer of the open transaction that reads see,
  * and reach the backend only with {@link #commit}, atomically together with the changelog offsets they
  * correspond to. After a crash the store therefore holds the state as of its last commit, and the caller
- * replays only the changelog past {@link #committedOffsets()}. Not thread-safe: one stream thread owns it.
+ * replays only the changelog past {@link #committedOffsets()}. Not thread-safe, but for the committed reads: one stream thread owns it.
  */
 public interface TaskStateStore extends AutoCloseable {
 
@@ -33,6 +34,22 @@ public interface TaskStateStore extends AutoCloseable {
     default StateIterator range(String stateName, byte[] prefix) {
         return range(stateName, prefix, Bytes.prefixEnd(prefix));
     }
+
+    /**
+     * The committed value, for a reader on another thread than the owner (an interactive query): it sees the state
+     * as of the owner's last commit or restored batch — a whole commit or none of it — and never the open
+     * transaction. The one method, with its range form, that is safe to call concurrently with the owner.
+     *
+     * @return the value, or null if absent
+     * @throws StateStoreClosedException once the owner closed the store (its task moved or the job stops)
+     */
+    byte[] readCommitted(String stateName, byte[] key);
+
+    /**
+     * The committed entries of one state with keys in {@code [from, to)} ({@code to == null}: no upper bound), in
+     * unsigned key order, read as {@link #readCommitted(String, byte[])} reads.
+     */
+    NavigableMap<byte[], byte[]> readCommitted(String stateName, byte[] from, byte[] to);
 
     /**
      * Every committed entry of one state, in unsigned key order, streamed from the backend: for reading a whole

@@ -2,11 +2,15 @@ package io.rivulet.state;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -24,6 +28,53 @@ class TaskStateStoreContractTest {
         Function<String, StateBackend> rocks = name -> new RocksDbStateBackend(dir.resolve(name));
         Function<String, StateBackend> memory = name -> new InMemoryStateBackend();
         return Stream.of(Arguments.of("rocksdb", rocks), Arguments.of("in-memory", memory));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void anotherThreadReadsWholeCommitsOnlyAndNothingOnceTheStoreIsClosed(
+            String name, Function<String, StateBackend> backends) throws Exception {
+        try (StateBackend backend = backends.apply(name + "-concurrent")) {
+            TaskStateStore store = backend.open("0_0");
+            store.put("s", b("a"), b("0"));
+            store.put("s", b("b"), b("0"));
+            store.commit(Map.of());
+            store.put("s", b("a"), b("open"));
+            assertThat(store.readCommitted("s", b("a")))
+                    .as("the open transaction is not seen")
+                    .isEqualTo(b("0"));
+            store.abort();
+
+            // The owner commits a and b together, a thousand times; a reader must never see them apart.
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicReference<String> torn = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                while (!done.get() && torn.get() == null) {
+                    NavigableMap<byte[], byte[]> both = store.readCommitted("s", b("a"), b("c"));
+                    String a = new String(both.get(b("a")), UTF_8);
+                    String b = new String(both.get(b("b")), UTF_8);
+                    if (!a.equals(b)) {
+                        torn.set("a=" + a + " b=" + b);
+                    }
+                }
+            });
+            reader.start();
+            for (int i = 1; i <= 1_000; i++) {
+                store.put("s", b("a"), b(String.valueOf(i)));
+                store.put("s", b("b"), b(String.valueOf(i)));
+                store.commit(Map.of());
+            }
+            done.set(true);
+            reader.join();
+            assertThat(torn.get()).as("a torn read").isNull();
+            assertThat(store.readCommitted("s", b("b"))).isEqualTo(b("1000"));
+            assertThat(store.readCommitted("none-such", b("a"))).isNull();
+
+            store.close();
+            assertThatThrownBy(() -> store.readCommitted("s", b("a")))
+                    .isInstanceOf(StateStoreClosedException.class)
+                    .hasMessageContaining("task 0_0");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

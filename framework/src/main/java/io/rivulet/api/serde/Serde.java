@@ -21,6 +21,17 @@ public interface Serde<T> extends Serializable {
     T deserialize(byte[] bytes);
 
     /**
+     * The value a text stands for, as a query string or a command line gives it (interactive queries read keys so):
+     * by default the text's UTF-8 bytes read as this serde's encoding, which is right for text and JSON serdes;
+     * binary serdes override it ({@code Serdes.longs()} reads {@code "42"}).
+     *
+     * @throws SerdeException if the text is not a value of this serde
+     */
+    default T parse(String text) {
+        return deserialize(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * The class of the values, if the serde knows it. Operators that address a field of the elements by name
      * ({@code keyBy(...).sum("amount")}) resolve the name against this class when the job is built, as Flink
      * does against a stream's type information. Empty by default; the built-in serdes all know their class.

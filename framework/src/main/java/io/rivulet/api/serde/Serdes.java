@@ -110,6 +110,15 @@ public final class Serdes {
             }
             return ByteBuffer.wrap(bytes).getLong();
         }
+
+        @Override
+        public Long parse(String text) {
+            try {
+                return Long.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new SerdeException("'" + text + "' is not a long");
+            }
+        }
     }
 
     private enum IntegerSerde implements Serde<Integer> {
@@ -136,6 +145,15 @@ public final class Serdes {
                 throw new SerdeException("an integer takes 4 bytes, not " + bytes.length);
             }
             return ByteBuffer.wrap(bytes).getInt();
+        }
+
+        @Override
+        public Integer parse(String text) {
+            try {
+                return Integer.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new SerdeException("'" + text + "' is not an integer");
+            }
         }
     }
 

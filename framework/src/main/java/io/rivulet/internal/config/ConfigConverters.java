@@ -77,6 +77,22 @@ public final class ConfigConverters {
         }
     }
 
+    /** An absolute http or https URL: other instances send requests to it. */
+    public static final class Url implements Converter<String> {
+        @Override
+        public String convert(String value) {
+            return convertOrExplain(
+                    value,
+                    "an absolute http:// or https:// URL such as http://orders-0.orders:8080",
+                    url -> java.net.URI.create(url).toString(),
+                    url -> {
+                        java.net.URI uri = java.net.URI.create(url);
+                        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                                && uri.getHost() != null;
+                    });
+        }
+    }
+
     private static <T> T convertOrExplain(
             String value, String accepted, Function<String, T> parse, Predicate<T> valid) {
         String trimmed = value.trim();

@@ -86,6 +86,16 @@ public interface RivuletConfig {
     Optional<String> groupInstanceId();
 
     /**
+     * {@code rivulet.advertised-url}: the base URL the other instances of the group reach this instance's HTTP
+     * endpoints at (Kafka Streams' {@code application.server}), such as {@code http://orders-0.orders:8080}; it
+     * travels in the group's assignment, and an instance that receives an interactive query for a key another
+     * instance holds forwards it there. Default: {@code http://<quarkus.http.host>:<quarkus.http.port>}, the
+     * machine's host name when the HTTP host is {@code 0.0.0.0}.
+     */
+    @WithConverter(ConfigConverters.Url.class)
+    Optional<String> advertisedUrl();
+
+    /**
      * {@code rivulet.test.*} (such as {@code rivulet.test.broker}): read by the testkit in test JVMs, never by a job.
      * Declared so that a test JVM's system properties do not count as unknown {@code rivulet.*} keys, which fail
      * start-up as the likely typos they are.

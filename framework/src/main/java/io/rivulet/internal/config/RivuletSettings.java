@@ -93,7 +93,8 @@ public final class RivuletSettings {
                 new SavepointSettings(
                         config.savepoint().restoreFrom(),
                         config.savepoint().allowNonRestoredState(),
-                        config.savepoint().timeout()));
+                        config.savepoint().timeout()),
+                config.advertisedUrl().map(url -> url.replaceAll("/+$", "")));
     }
 
     private static IllegalArgumentException notSet(String key) {

@@ -1,5 +1,7 @@
 package io.rivulet.internal.quarkus;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -14,6 +16,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +77,7 @@ public class RivuletService {
             bootstrap = embeddedKafka.bootstrapServers();
             embedded = true;
         }
-        RuntimeConfig runtimeConfig = reader.read(bootstrap, embedded);
+        RuntimeConfig runtimeConfig = reader.read(bootstrap, embedded).withDefaultAdvertisedUrl(defaultAdvertisedUrl());
         JobBuilder builder = new JobBuilder();
         declared.get(0).define(builder);
         runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), registry, error -> {
@@ -81,6 +85,22 @@ public class RivuletService {
             Quarkus.asyncExit(1);
         });
         started.fire(new RivuletStarted(runtimeConfig.applicationId(), bootstrap));
+    }
+
+    /** {@code http://<quarkus.http.host>:<quarkus.http.port>}, with the host name when it listens on every address. */
+    private static String defaultAdvertisedUrl() {
+        Config quarkus = ConfigProvider.getConfig();
+        String host =
+                quarkus.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
+        int port = quarkus.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "localhost";
+            }
+        }
+        return "http://" + host + ":" + port;
     }
 
     void onStop(@Observes ShutdownEvent event) {

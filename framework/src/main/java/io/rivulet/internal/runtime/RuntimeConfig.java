@@ -17,6 +17,8 @@ import io.rivulet.sink.ProcessingGuarantee;
  * @param groupInstanceId static membership id for the first stream thread; the others add {@code -<n>}
  * @param autoWatermarkInterval how often periodic watermark generators emit (Flink's auto-watermark interval)
  * @param savepoints the savepoint to start from and how savepoints are taken
+ * @param advertisedUrl where this instance's HTTP endpoints answer, for the other instances of the group (which
+ *        forward interactive queries to it); empty for a job without HTTP
  */
 public record RuntimeConfig(
         String applicationId,
@@ -30,12 +32,13 @@ public record RuntimeConfig(
         Optional<String> groupInstanceId,
         boolean createMissingTopics,
         Duration autoWatermarkInterval,
-        SavepointSettings savepoints) {
+        SavepointSettings savepoints,
+        Optional<String> advertisedUrl) {
 
     /** Flink's default auto-watermark interval. */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
 
-    /** Settings without a savepoint to start from. */
+    /** Settings without a savepoint to start from, of a job that serves no HTTP. */
     public RuntimeConfig(
             String applicationId,
             Map<String, Object> kafka,
@@ -60,7 +63,8 @@ public record RuntimeConfig(
                 groupInstanceId,
                 createMissingTopics,
                 autoWatermarkInterval,
-                SavepointSettings.DEFAULTS);
+                SavepointSettings.DEFAULTS,
+                Optional.empty());
     }
 
     /** Settings with the default auto-watermark interval. */
@@ -87,6 +91,26 @@ public record RuntimeConfig(
                 groupInstanceId,
                 createMissingTopics,
                 DEFAULT_WATERMARK_INTERVAL);
+    }
+
+    /** The same settings, advertising {@code url} unless a URL is set already. */
+    public RuntimeConfig withDefaultAdvertisedUrl(String url) {
+        return advertisedUrl.isPresent()
+                ? this
+                : new RuntimeConfig(
+                        applicationId,
+                        kafka,
+                        stateDir,
+                        guarantee,
+                        commitInterval,
+                        numThreads,
+                        deserializationErrors,
+                        processingErrors,
+                        groupInstanceId,
+                        createMissingTopics,
+                        autoWatermarkInterval,
+                        savepoints,
+                        Optional.of(url));
     }
 
     public boolean usesDeadLetters() {

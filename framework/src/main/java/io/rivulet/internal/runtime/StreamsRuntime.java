@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,15 +32,20 @@ import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
+import io.rivulet.internal.runtime.assignment.GroupLocations;
+import io.rivulet.internal.runtime.assignment.RivuletAssignor;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.query.QueryableTasks;
+import io.rivulet.internal.runtime.query.StateQueries;
 import io.rivulet.internal.runtime.savepoint.ControlRecords;
 import io.rivulet.internal.runtime.savepoint.Directive;
 import io.rivulet.internal.runtime.savepoint.LocalStateEpoch;
 import io.rivulet.internal.runtime.savepoint.SavepointControl;
 import io.rivulet.internal.runtime.savepoint.SavepointCoordinator;
 import io.rivulet.internal.runtime.savepoint.SavepointRestorer;
+import io.rivulet.internal.runtime.state.QueryableStates;
 import io.rivulet.internal.runtime.state.RestoredStateSchemas;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.TaskFactory;
@@ -76,6 +80,10 @@ public final class StreamsRuntime implements AutoCloseable {
     private SavepointCoordinator savepointCoordinator;
     private Topology topology;
     private String processId;
+    private GroupLocations locations;
+    private final QueryableStates queryableStates = new QueryableStates();
+    private final QueryableTasks queryableTasks = new QueryableTasks();
+    private StateQueries stateQueries;
 
     private StreamsRuntime(
             RuntimeConfig config,
@@ -142,6 +150,9 @@ public final class StreamsRuntime implements AutoCloseable {
                 config.savepoints().timeout());
         runtime.topology = topology;
         runtime.processId = processId;
+        runtime.locations = new GroupLocations(processId, config.advertisedUrl());
+        runtime.stateQueries = new StateQueries(
+                topology, partitions, runtime.queryableStates, runtime.queryableTasks, runtime.locations);
         runtime.startThreads(topology, partitions, processId, onFatalError);
         LOG.info(
                 "Application {} started: {} sub-topologies, {} stream thread(s), {}, commit interval {} ms, process {}",
@@ -166,7 +177,8 @@ public final class StreamsRuntime implements AutoCloseable {
                 stateBackend,
                 errors,
                 InstantSource.system(),
-                new RestoredStateSchemas(savepointControl::writerSchemasOf));
+                new RestoredStateSchemas(savepointControl::writerSchemasOf),
+                queryableStates);
         AtomicBoolean reported = new AtomicBoolean();
         StreamThread.Settings threadSettings =
                 new StreamThread.Settings(config.guarantee(), config.commitInterval(), config.autoWatermarkInterval());
@@ -197,7 +209,8 @@ public final class StreamsRuntime implements AutoCloseable {
                             name,
                             savepointControl,
                             topology.externalSourceTopics(),
-                            Set.copyOf(topology.repartitionTopics().values())));
+                            Set.copyOf(topology.repartitionTopics().values())),
+                    queryableTasks);
             Thread thread = new Thread(
                     () -> {
                         streamThread.run();
@@ -219,7 +232,8 @@ public final class StreamsRuntime implements AutoCloseable {
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RivuletAssignor.class.getName());
+        configs.put(RivuletAssignor.LOCATIONS_CONFIG, locations);
         config.groupInstanceId()
                 .ifPresent(id -> configs.put(
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, threadIndex == 0 ? id : id + "-" + (threadIndex + 1)));
@@ -287,6 +301,16 @@ public final class StreamsRuntime implements AutoCloseable {
     /** This instance's id in the group, kept in its state directory. */
     public String processId() {
         return processId;
+    }
+
+    /** Interactive queries of the job's keyed state, answered here or routed to the instance that holds a key. */
+    public StateQueries stateQueries() {
+        return stateQueries;
+    }
+
+    /** Where the group's partitions are, as the latest assignment says. */
+    public GroupLocations locations() {
+        return locations;
     }
 
     /** This instance's tasks, by id, as of their stream threads' last periodic emission. */

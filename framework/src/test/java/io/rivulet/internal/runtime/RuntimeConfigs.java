@@ -32,6 +32,7 @@ public final class RuntimeConfigs {
                 Optional.empty(),
                 false,
                 RuntimeConfig.DEFAULT_WATERMARK_INTERVAL,
-                savepoints);
+                savepoints,
+                Optional.empty());
     }
 }

@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.rivulet.state.Bytes;
 import io.rivulet.state.StateIterator;
+import io.rivulet.state.StateStoreClosedException;
 import io.rivulet.state.StateWrite;
 import io.rivulet.state.TaskStateStore;
 import io.rivulet.state.WriteBuffer;
@@ -21,6 +25,13 @@ public abstract class BufferedTaskStore implements TaskStateStore {
 
     private final String taskId;
     private final WriteBuffer buffer = new WriteBuffer();
+    /**
+     * Readers on other threads ({@link #readCommitted}) share it; the owner's writes to the backend, its wipe and its
+     * close take it alone, so that a reader sees a whole commit or none of it, and never a released backend.
+     */
+    private final ReadWriteLock backendLock = new ReentrantReadWriteLock();
+
+    private boolean released;
 
     protected BufferedTaskStore(String taskId) {
         this.taskId = taskId;
@@ -79,6 +90,44 @@ public abstract class BufferedTaskStore implements TaskStateStore {
     }
 
     @Override
+    public byte[] readCommitted(String stateName, byte[] key) {
+        return whileOpen(() -> committedGet(stateName, key));
+    }
+
+    @Override
+    public NavigableMap<byte[], byte[]> readCommitted(String stateName, byte[] from, byte[] to) {
+        return whileOpen(() -> {
+            NavigableMap<byte[], byte[]> entries = new TreeMap<>(Bytes.ORDER);
+            if (to == null || Bytes.ORDER.compare(from, to) < 0) {
+                committedRange(stateName, from, to, entries);
+            }
+            return entries;
+        });
+    }
+
+    private <T> T whileOpen(Supplier<T> read) {
+        backendLock.readLock().lock();
+        try {
+            if (released) {
+                throw new StateStoreClosedException("the store of task " + taskId + " is closed");
+            }
+            return read.get();
+        } finally {
+            backendLock.readLock().unlock();
+        }
+    }
+
+    /** Runs one of the owner's changes to the backend while no other thread reads it. */
+    private void exclusively(Runnable change) {
+        backendLock.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            backendLock.writeLock().unlock();
+        }
+    }
+
+    @Override
     public List<StateWrite> pendingWrites() {
         return buffer.toWrites();
     }
@@ -90,7 +139,8 @@ public abstract class BufferedTaskStore implements TaskStateStore {
 
     @Override
     public void commit(Map<String, Long> changelogOffsets) {
-        writeAtomically(buffer.toWrites(), changelogOffsets);
+        List<StateWrite> writes = buffer.toWrites();
+        exclusively(() -> writeAtomically(writes, changelogOffsets));
         buffer.clear();
     }
 
@@ -102,12 +152,12 @@ public abstract class BufferedTaskStore implements TaskStateStore {
     @Override
     public void wipe() {
         buffer.clear();
-        committedWipe();
+        exclusively(this::committedWipe);
     }
 
     @Override
     public void restore(String changelog, List<StateWrite> records, long nextOffset) {
-        writeRestored(records, Map.of(changelog, nextOffset));
+        exclusively(() -> writeRestored(records, Map.of(changelog, nextOffset)));
     }
 
     @Override
@@ -116,6 +166,9 @@ public abstract class BufferedTaskStore implements TaskStateStore {
             LOG.warn("Task {} closed with uncommitted state changes; they are discarded", taskId);
             buffer.clear();
         }
-        release();
+        exclusively(() -> {
+            released = true;
+            release();
+        });
     }
 }

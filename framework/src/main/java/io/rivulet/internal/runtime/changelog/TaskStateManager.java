@@ -40,6 +40,11 @@ public final class TaskStateManager {
         return taskId;
     }
 
+    /** The task's store; null for a task without stateful operators. */
+    public TaskStateStore store() {
+        return store;
+    }
+
     public boolean stateful() {
         return store != null;
     }

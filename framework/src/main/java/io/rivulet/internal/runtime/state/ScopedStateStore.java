@@ -71,6 +71,9 @@ public final class ScopedStateStore implements KeyedStateStore {
         String stateName = StateNames.of(uid, prefix + descriptor.name());
         if (first) {
             services.schemas().check(stateName, valueSerde(descriptor));
+            if (keyed && prefix.isEmpty()) {
+                services.queryable().register(stateName, descriptor);
+            }
         }
         StateAccess access = new StateAccess(services, stateName, entryScope, descriptor.ttl());
         if (first && descriptor.ttl() != null && descriptor.ttl().cleanupInterval() != null) {

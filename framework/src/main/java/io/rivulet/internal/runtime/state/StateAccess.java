@@ -141,8 +141,28 @@ public final class StateAccess {
     }
 
     private boolean expired(byte[] stored, long now) {
+        return expired(ttl, stored, now);
+    }
+
+    private static boolean expired(StateTtlConfig ttl, byte[] stored, long now) {
         long lastAccess = ByteBuffer.wrap(stored).getLong();
         return now - lastAccess >= ttl.ttl().toMillis();
+    }
+
+    /**
+     * What a reader outside the task (an interactive query) sees of a stored entry at {@code now}: its payload, or
+     * null once it expired and the state's TTL hides expired entries. Nothing is written back: such a reader leaves
+     * access times and cleanup to the task.
+     */
+    public static byte[] committedPayload(StateTtlConfig ttl, byte[] stored, long now) {
+        if (ttl == null) {
+            return stored;
+        }
+        if (expired(ttl, stored, now)
+                && ttl.stateVisibility() != StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp) {
+            return null;
+        }
+        return Arrays.copyOfRange(stored, Long.BYTES, stored.length);
     }
 
     private byte[] stamped(byte[] payload) {

@@ -10,6 +10,7 @@ import java.time.InstantSource;
  * @param state the task's state; null when the task has no stateful operator
  * @param schemas the writer schemas restored states were written with, which their serdes are checked against
  * @param lateRecords the late elements the task's operators meet, counted as their records commit
+ * @param queryable where the operators' keyed states are registered for interactive queries
  */
 public record TaskServices(
         TaskId taskId,
@@ -18,14 +19,20 @@ public record TaskServices(
         RecordEffects effects,
         StateSweeper sweeper,
         StateSchemas schemas,
-        LateRecords lateRecords) {
+        LateRecords lateRecords,
+        QueryableStates queryable) {
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock) {
         this(taskId, state, clock, StateSchemas.NONE);
     }
 
     public TaskServices(TaskId taskId, RecordState state, InstantSource clock, StateSchemas schemas) {
-        this(taskId, state, clock, new RecordEffects(), new StateSweeper(), schemas, new LateRecords());
+        this(taskId, state, clock, schemas, QueryableStates.NONE);
+    }
+
+    public TaskServices(
+            TaskId taskId, RecordState state, InstantSource clock, StateSchemas schemas, QueryableStates queryable) {
+        this(taskId, state, clock, new RecordEffects(), new StateSweeper(), schemas, new LateRecords(), queryable);
         if (state != null) {
             effects.register(state);
         }

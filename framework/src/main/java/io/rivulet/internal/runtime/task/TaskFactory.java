@@ -25,6 +25,7 @@ import io.rivulet.internal.runtime.node.RepartitionSourceNode;
 import io.rivulet.internal.runtime.node.SinkNode;
 import io.rivulet.internal.runtime.node.SourceNode;
 import io.rivulet.internal.runtime.node.TopicSourceNode;
+import io.rivulet.internal.runtime.state.QueryableStates;
 import io.rivulet.internal.runtime.state.RecordState;
 import io.rivulet.internal.runtime.state.StateSchemas;
 import io.rivulet.internal.runtime.state.TaskId;
@@ -43,6 +44,7 @@ public final class TaskFactory {
     private final RecordErrorHandler errors;
     private final InstantSource clock;
     private final StateSchemas schemas;
+    private final QueryableStates queryable;
 
     public TaskFactory(
             Topology topology,
@@ -50,17 +52,22 @@ public final class TaskFactory {
             StateBackend stateBackend,
             RecordErrorHandler errors,
             InstantSource clock) {
-        this(topology, partitionCounts, stateBackend, errors, clock, StateSchemas.NONE);
+        this(topology, partitionCounts, stateBackend, errors, clock, StateSchemas.NONE, QueryableStates.NONE);
     }
 
-    /** @param schemas the writer schemas of restored state, which the states' serdes are checked against */
+    /**
+     * @param schemas the writer schemas of restored state, which the states' serdes are checked against
+     * @param queryable where the tasks' operators register their keyed states for interactive queries
+     */
     public TaskFactory(
             Topology topology,
             Map<String, Integer> partitionCounts,
             StateBackend stateBackend,
             RecordErrorHandler errors,
             InstantSource clock,
-            StateSchemas schemas) {
+            StateSchemas schemas,
+            QueryableStates queryable) {
+        this.queryable = queryable;
         this.topology = topology;
         this.partitionCounts = partitionCounts;
         this.stateBackend = stateBackend;
@@ -74,7 +81,8 @@ public final class TaskFactory {
         SubTopology sub = topology.subTopologyReading(input.topic());
         TaskId id = new TaskId(sub.id(), input.partition());
         TaskStateStore store = sub.statefulNodes().isEmpty() ? null : stateBackend.open(id.toString());
-        TaskServices services = new TaskServices(id, store == null ? null : new RecordState(store), clock, schemas);
+        TaskServices services =
+                new TaskServices(id, store == null ? null : new RecordState(store), clock, schemas, queryable);
         OutputBuffer buffer = new OutputBuffer(output);
         services.effects().register(buffer);
         Map<Transformation, ProcessorNode> instances = new HashMap<>();

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.query.QueryableTasks;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
@@ -104,7 +105,8 @@ public final class StreamThread implements Runnable {
             TaskFactory taskFactory,
             RuntimeMetrics metrics,
             RepartitionPurger purger,
-            SavepointParticipant savepoints) {
+            SavepointParticipant savepoints,
+            QueryableTasks queryable) {
         this.name = name;
         this.savepoints = savepoints;
         this.config = config;
@@ -114,7 +116,7 @@ public final class StreamThread implements Runnable {
         this.changelogReader = changelogReader;
         this.metrics = metrics;
         this.taskManager = new TaskManager(
-                name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics, purger);
+                name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics, purger, queryable);
     }
 
     public String name() {

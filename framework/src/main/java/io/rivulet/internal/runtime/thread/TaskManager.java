@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.query.QueryableTasks;
 import io.rivulet.internal.runtime.state.TaskId;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
@@ -45,6 +46,7 @@ public final class TaskManager {
     private final ProcessingGuarantee guarantee;
     private final RuntimeMetrics metrics;
     private final RepartitionPurger purger;
+    private final QueryableTasks queryable;
     private final Map<TopicPartition, Task> tasks = new HashMap<>();
     private boolean joined;
 
@@ -56,7 +58,9 @@ public final class TaskManager {
             RecordOutput output,
             ProcessingGuarantee guarantee,
             RuntimeMetrics metrics,
-            RepartitionPurger purger) {
+            RepartitionPurger purger,
+            QueryableTasks queryable) {
+        this.queryable = queryable;
         this.threadName = threadName;
         this.taskFactory = taskFactory;
         this.changelogReader = changelogReader;
@@ -100,6 +104,7 @@ public final class TaskManager {
         for (Task task : tasks.values()) {
             if (finished.contains(task.id())) {
                 task.restored();
+                queryable.restored(task.id());
                 resumed.add(task.input());
             }
         }
@@ -180,6 +185,7 @@ public final class TaskManager {
             }
         }
         for (Task task : tasks.values()) {
+            queryable.removed(task.id());
             changelogReader.remove(task.id());
             task.close(clean);
         }
@@ -190,6 +196,7 @@ public final class TaskManager {
         for (TopicPartition partition : partitions) {
             Task task = tasks.remove(partition);
             if (task != null) {
+                queryable.removed(task.id());
                 changelogReader.remove(task.id());
                 task.close(clean);
             }
@@ -230,10 +237,14 @@ public final class TaskManager {
                 throw new StreamsFatalException("opening the operators of task " + task.id() + " failed: " + e, e);
             }
             tasks.put(partition, task);
+            if (task.stateManager().stateful()) {
+                queryable.assigned(task.id(), task.stateManager().store());
+            }
             if (task.stateManager().stateful() && !changelogReader.register(task.stateManager())) {
                 restoring.add(partition);
             } else {
                 task.restored();
+                queryable.restored(task.id());
             }
             LOG.info("Stream thread {} assigned task {} ({})", threadName, task.id(), partition);
         }

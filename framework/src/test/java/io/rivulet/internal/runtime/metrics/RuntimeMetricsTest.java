@@ -61,8 +61,9 @@ class RuntimeMetricsTest {
                 .process(new Upper())
                 .uid("upper")
                 .sinkTo(KafkaSink.values("metered-out", Serdes.string()));
-        RuntimeConfig config =
-                RuntimeConfigs.exactlyOnce("metered", kafka.bootstrapServers(), stateDir.resolve(instance));
+        RuntimeConfig config = RuntimeConfigs.exactlyOnce(
+                        "metered", kafka.bootstrapServers(), stateDir.resolve(instance))
+                .withDefaultAdvertisedUrl("http://" + instance + ".metered:8080");
         return StreamsRuntime.start(config, JobGraphs.of(job), registry, error -> {});
     }
 
@@ -155,6 +156,27 @@ class RuntimeMetricsTest {
                         .containsExactlyInAnyOrderElementsOf(
                                 runtime.tasks().stream().map(TaskStatus::id).toList());
             }
+            // The assignment tells every instance where each partition is, and at which URL (once the cooperative
+            // rebalance settled: in between, a partition revoked from one member is nobody's for a generation).
+            Await.until(TIMEOUT, "both instances know where every task runs", () -> {
+                for (StreamsRuntime runtime : List.of(one, two)) {
+                    for (StreamsRuntime owner : List.of(one, two)) {
+                        for (TaskStatus task : owner.tasks()) {
+                            boolean located = runtime.locations()
+                                    .ownerOf(task.input())
+                                    .filter(location -> location.processId().equals(owner.processId()))
+                                    .filter(location -> location.advertisedUrl()
+                                            .equals(owner.config().advertisedUrl()))
+                                    .isPresent();
+                            if (!located) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                return one.locations().instances().size() == 2;
+            });
+            assertThat(one.config().advertisedUrl()).contains("http://one.metered:8080");
             assertThat(Stream.of(one, two).flatMap(runtime -> runtime.metrics().recentCommits().stream()))
                     .isNotEmpty()
                     .allMatch(commit -> commit.durationNanos() > 0 && commit.tasks() > 0);

@@ -29,6 +29,7 @@ import io.rivulet.internal.graph.TopologyCompiler;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
+import io.rivulet.internal.runtime.query.QueryableTasks;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.Task;
@@ -120,7 +121,8 @@ class TaskManagerTest {
                     output,
                     ProcessingGuarantee.EXACTLY_ONCE,
                     metrics,
-                    new RepartitionPurger(admin, Set.of(), RepartitionPurger.INTERVAL));
+                    new RepartitionPurger(admin, Set.of(), RepartitionPurger.INTERVAL),
+                    new QueryableTasks());
             consumer.subscribe(List.of("tm-in"), tasks.rebalanceListener());
             runUntil(
                     consumer,

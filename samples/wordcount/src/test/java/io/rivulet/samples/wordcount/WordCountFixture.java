@@ -70,6 +70,11 @@ final class WordCountFixture {
         words.forEach((w, n) -> expected.merge(w, n, Long::sum));
     }
 
+    /** Every word produced so far and how often. */
+    Map<String, Long> expectedCounts() {
+        return Map.copyOf(expected);
+    }
+
     long expectedOccurrences() {
         return expected.values().stream().mapToLong(Long::longValue).sum();
     }

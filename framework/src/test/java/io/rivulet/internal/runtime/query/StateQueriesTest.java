@@ -1,0 +1,155 @@
+package io.rivulet.internal.runtime.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.rivulet.api.JobBuilder;
+import io.rivulet.api.functions.AggregateFunction;
+import io.rivulet.api.functions.Collector;
+import io.rivulet.api.functions.KeyedProcessFunction;
+import io.rivulet.api.functions.RuntimeContext;
+import io.rivulet.api.kafka.KafkaSink;
+import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.serde.Serdes;
+import io.rivulet.api.state.AggregatingState;
+import io.rivulet.api.state.AggregatingStateDescriptor;
+import io.rivulet.api.state.ListState;
+import io.rivulet.api.state.ListStateDescriptor;
+import io.rivulet.api.state.MapState;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ValueState;
+import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.graph.JobGraphs;
+import io.rivulet.internal.runtime.RuntimeConfigs;
+import io.rivulet.internal.runtime.StreamsRuntime;
+import io.rivulet.testkit.KafkaCluster;
+import io.rivulet.testkit.TestRecords;
+import io.rivulet.testkit.junit.WithKafkaCluster;
+
+/**
+ * Interactive queries of each kind of keyed state, on a real broker: the committed value of a key (a long key, read
+ * from its text form), a list's elements in order, a map's entries, an aggregating state's result; and what a query
+ * that cannot be answered says.
+ */
+@WithKafkaCluster
+class StateQueriesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path stateDir;
+
+    /** {@code "<account>:<amount>"}: per account the last amount, every amount, sums by parity and the total. */
+    static final class Ledger extends KeyedProcessFunction<Long, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> last;
+        private transient ListState<Long> amounts;
+        private transient MapState<String, Long> byParity;
+        private transient AggregatingState<Long, String> total;
+
+        @Override
+        public void open(RuntimeContext context) {
+            last = context.getState(new ValueStateDescriptor<>("last", Serdes.longs()));
+            amounts = context.getListState(new ListStateDescriptor<>("amounts", Serdes.longs()));
+            byParity = context.getMapState(new MapStateDescriptor<>("by-parity", Serdes.string(), Serdes.longs()));
+            total = context.getAggregatingState(new AggregatingStateDescriptor<>("total", new Total(), Serdes.longs()));
+        }
+
+        @Override
+        public void processElement(String entry, Context ctx, Collector<String> out) throws Exception {
+            long amount = Long.parseLong(entry.substring(entry.indexOf(':') + 1));
+            last.update(amount);
+            amounts.add(amount);
+            String parity = amount % 2 == 0 ? "even" : "odd";
+            Long sum = byParity.get(parity);
+            byParity.put(parity, (sum == null ? 0 : sum) + amount);
+            total.add(amount);
+            out.collect(entry);
+        }
+    }
+
+    static final class Total implements AggregateFunction<Long, Long, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Long value, Long accumulator) {
+            return accumulator + value;
+        }
+
+        @Override
+        public String getResult(Long accumulator) {
+            return "total " + accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    @Test
+    void eachKindOfStateAnswersItsCommittedValueAndAQueryThatCannotBeAnsweredSaysWhy(KafkaCluster kafka)
+            throws Exception {
+        kafka.createTopic("ledger-in", 3);
+        kafka.createTopic("ledger-out", 1);
+        JobBuilder job = new JobBuilder();
+        job.fromSource(KafkaSource.values("ledger-in", Serdes.string()))
+                .keyBy(entry -> Long.valueOf(entry.substring(0, entry.indexOf(':'))), Serdes.longs(), Serdes.string())
+                .process(new Ledger())
+                .uid("ledger")
+                .sinkTo(KafkaSink.values("ledger-out", Serdes.string()));
+        List<String> entries = new ArrayList<>();
+        for (int account = 1; account <= 5; account++) {
+            for (int amount = 1; amount <= 4; amount++) {
+                entries.add(account + ":" + amount * account);
+            }
+        }
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                RuntimeConfigs.exactlyOnce("ledger", kafka.bootstrapServers(), stateDir),
+                JobGraphs.of(job),
+                error -> {})) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "ledger-in", entries);
+            assertThat(TestRecords.readCommitted(kafka.bootstrapServers(), "ledger-out", entries.size(), TIMEOUT))
+                    .hasSize(entries.size());
+            StateQueries queries = runtime.stateQueries();
+
+            assertFound(queries.get("ledger", "last", "3", false), "3", "12");
+            assertFound(queries.get("ledger", "amounts", " 3 ", false), "3", "[3,6,9,12]");
+            assertFound(
+                    queries.get("ledger", "by-parity", "3", false),
+                    "3",
+                    "[{\"key\":\"even\",\"value\":18},{\"key\":\"odd\",\"value\":12}]");
+            assertFound(queries.get("ledger", "total", "5", false), "5", "\"total 50\"");
+
+            assertThat(queries.get("ledger", "last", "99", false))
+                    .isEqualTo(new QueryResult.NotFound("key '99' has no value in state 'last' of operator 'ledger'"));
+            assertThat(queries.get("ledger", "balance", "3", false))
+                    .isEqualTo(new QueryResult.NotFound("operator 'ledger' has no keyed state named 'balance'"));
+            assertThat(queries.get("audit", "last", "3", false))
+                    .isEqualTo(new QueryResult.NotFound("the job has no operator with uid 'audit' and keyed state"));
+            assertThat(queries.get("ledger", "last", "three", false))
+                    .isEqualTo(new QueryResult.InvalidKey(
+                            "'three' is not a key of operator 'ledger': 'three' is not a long"));
+        }
+    }
+
+    /** Compares JSON as text: a count read back is a long, a number in an expected text an int. */
+    private static void assertFound(QueryResult result, String key, String valueJson) {
+        assertThat(result).isInstanceOf(QueryResult.Found.class);
+        QueryResult.Found found = (QueryResult.Found) result;
+        assertThat(found.key().toString()).isEqualTo(key);
+        assertThat(found.value().toString()).isEqualTo(valueJson);
+    }
+}
