@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.rivulet.api.query.KeyedStateQueries;
+
 /**
  * A job started from plain Java with {@link Rivulet#start}: the handle to wait for it, watch it and stop it,
  * like Flink's {@code JobClient} or a {@code KafkaStreams} instance. The job's stream threads run in this JVM
@@ -99,6 +101,9 @@ public interface RunningJob extends AutoCloseable {
      * @throws InterruptedException if the waiting thread is interrupted
      */
     SavepointInfo awaitSavepoint(String id, Duration timeout) throws InterruptedException;
+
+    /** Interactive queries of the job's keyed state: committed values of the keys this instance holds. */
+    KeyedStateQueries stateQueries();
 
     /**
      * Stops the job cleanly and returns when it has stopped: every stream thread commits what it processed,

@@ -27,7 +27,7 @@ public interface Serde<T> extends Serializable {
      *
      * @throws SerdeException if the text is not a value of this serde
      */
-    default T parse(String text) {
+    default T fromString(String text) {
         return deserialize(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

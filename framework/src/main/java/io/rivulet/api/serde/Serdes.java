@@ -112,7 +112,7 @@ public final class Serdes {
         }
 
         @Override
-        public Long parse(String text) {
+        public Long fromString(String text) {
             try {
                 return Long.valueOf(text.trim());
             } catch (NumberFormatException e) {
@@ -148,7 +148,7 @@ public final class Serdes {
         }
 
         @Override
-        public Integer parse(String text) {
+        public Integer fromString(String text) {
             try {
                 return Integer.valueOf(text.trim());
             } catch (NumberFormatException e) {

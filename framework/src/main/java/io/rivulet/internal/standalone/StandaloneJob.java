@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.rivulet.api.job.JobHealth;
 import io.rivulet.api.job.RunningJob;
 import io.rivulet.api.job.SavepointInfo;
+import io.rivulet.api.query.KeyedStateQueries;
 import io.rivulet.internal.config.RivuletSettings;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.runtime.RuntimeConfig;
@@ -142,6 +143,11 @@ public final class StandaloneJob implements RunningJob {
     @Override
     public Optional<SavepointInfo> savepoint(String id) {
         return runtime.savepoint(id);
+    }
+
+    @Override
+    public KeyedStateQueries stateQueries() {
+        return runtime.stateQueries();
     }
 
     @Override

@@ -34,4 +34,15 @@ public final class QueryableTasks {
     public Optional<Entry> get(TaskId task) {
         return Optional.ofNullable(tasks.get(task));
     }
+
+    /** The tasks of one sub-topology this instance runs now. */
+    public Map<TaskId, Entry> ofSubTopology(int subTopology) {
+        Map<TaskId, Entry> found = new java.util.TreeMap<>(java.util.Comparator.comparingInt(TaskId::partition));
+        tasks.forEach((id, entry) -> {
+            if (id.subTopology() == subTopology) {
+                found.put(id, entry);
+            }
+        });
+        return found;
+    }
 }

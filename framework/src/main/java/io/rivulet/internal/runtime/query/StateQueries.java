@@ -1,11 +1,15 @@
 package io.rivulet.internal.runtime.query;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.utils.Utils;
 
 import io.rivulet.api.functions.AggregateFunction;
+import io.rivulet.api.query.KeyLocation;
+import io.rivulet.api.query.KeyQueryResult;
+import io.rivulet.api.query.KeyedStateQueries;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.serde.SerdeException;
 import io.rivulet.api.state.AggregatingStateDescriptor;
@@ -21,6 +28,7 @@ import io.rivulet.api.state.ListStateDescriptor;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.StateDescriptor;
+import io.rivulet.api.state.StateTtlConfig;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.SubTopology;
@@ -37,12 +45,13 @@ import io.rivulet.state.Bytes;
 import io.rivulet.state.StateStoreClosedException;
 
 /**
- * Interactive queries of keyed state by operator uid, state name and key. The key is parsed with the key serde of
- * the operator's keyed stream and placed on its partition the way the repartition topic places it (murmur2 of the
- * key bytes); the task of that partition answers from its committed state (never the open transaction) when it
- * runs here, and the query is sent to the instance the group's latest assignment gave the partition to otherwise.
+ * Interactive queries of keyed state by operator uid, state and key. A key is placed on its partition the way the
+ * repartition topic places it (murmur2 of its bytes under the key serde of the operator's keyed stream); the task of
+ * that partition answers from its committed state (never the open transaction) when it runs here, and the group's
+ * latest assignment says which instance to ask otherwise. The typed queries of {@link KeyedStateQueries} and the
+ * JSON ones of {@code GET /rivulet/api/state/…} ({@link #get}) read alike.
  */
-public final class StateQueries {
+public final class StateQueries implements KeyedStateQueries {
 
     /** Seconds a caller should wait before asking again a task that restores or that the group is moving. */
     static final int RETRY_AFTER_SECONDS = 1;
@@ -66,145 +75,295 @@ public final class StateQueries {
         this.locations = locations;
     }
 
+    /** The operator that holds a keyed state: its sub-topology and the serde of its keys. */
+    private record Operator(String uid, SubTopology sub, Serde<Object> keySerde) {
+
+        TaskId taskOf(byte[] keyBytes, Map<String, Integer> partitions) {
+            return new TaskId(sub.id(), Utils.toPositive(Utils.murmur2(keyBytes)) % partitions.get(sub.sourceTopic()));
+        }
+
+        String partitionOf(TaskId task) {
+            return sub.sourceTopic() + "-" + task.partition();
+        }
+    }
+
+    /** Where one key's query goes: a task of this instance, or a location that says why not. */
+    private sealed interface Route {
+        record Here(TaskId task, QueryableTasks.Entry entry) implements Route {}
+
+        record NotHere(KeyLocation location) implements Route {}
+    }
+
+    @Override
+    public <K> KeyLocation locate(String uid, K key) {
+        Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
+        Route route = route(operator, operator.keySerde().serialize(key), false);
+        return route instanceof Route.NotHere notHere
+                ? notHere.location()
+                : new KeyLocation.Local(locations.processId());
+    }
+
+    @Override
+    public <K, V> KeyQueryResult<V> value(String uid, ValueStateDescriptor<V> state, K key) {
+        return query(uid, key, (entry, scope) -> {
+            byte[] payload = payload(entry, StateNames.of(uid, state.name()), state.ttl(), scope);
+            return payload == null ? null : state.serde().deserialize(payload);
+        });
+    }
+
+    @Override
+    public <K, MK, MV> KeyQueryResult<Map<MK, MV>> map(String uid, MapStateDescriptor<MK, MV> state, K key) {
+        return query(uid, key, (entry, scope) -> mapOf(entry, StateNames.of(uid, state.name()), state, scope));
+    }
+
+    @Override
+    public <K extends Comparable<K>, V> SortedMap<K, V> range(String uid, ValueStateDescriptor<V> state, K from, K to) {
+        String stateName = StateNames.of(uid, state.name());
+        return localRange(uid, from, to, (entry, scope) -> {
+            byte[] payload = payload(entry, stateName, state.ttl(), scope);
+            return payload == null ? null : state.serde().deserialize(payload);
+        });
+    }
+
+    @Override
+    public <K extends Comparable<K>, MK, MV> SortedMap<K, Map<MK, MV>> rangeOfMaps(
+            String uid, MapStateDescriptor<MK, MV> state, K from, K to) {
+        String stateName = StateNames.of(uid, state.name());
+        return localRange(uid, from, to, (entry, scope) -> mapOf(entry, stateName, state, scope));
+    }
+
     /**
-     * The committed value of {@code key} in state {@code state} of the operator with uid {@code uid}.
+     * The committed value of a key given as text, as JSON: what {@code GET /rivulet/api/state/<uid>/<state>?key=}
+     * answers. The state's serdes are those the operator registered when it opened on a task of this instance.
      *
      * @param forwarded whether another instance sent the query here: then it is answered here or not at all, so that
      *     two instances with different views of the assignment cannot pass it back and forth
      */
     public QueryResult get(String uid, String state, String key, boolean forwarded) {
-        Optional<SubTopology> owner = subTopologyOf(uid);
-        if (owner.isEmpty()) {
-            return new QueryResult.NotFound("the job has no operator with uid '" + uid + "' and keyed state");
+        Optional<Operator> found = operator(uid);
+        if (found.isEmpty()) {
+            return new QueryResult.NotFound(noSuchOperator(uid).getMessage());
         }
-        SubTopology sub = owner.get();
-        Serde<Object> keySerde = keySerdeOf(sub, uid);
+        Operator operator = found.get();
         Object parsed;
         byte[] keyBytes;
         try {
-            parsed = keySerde.parse(key);
-            keyBytes = keySerde.serialize(parsed);
+            parsed = operator.keySerde().fromString(key);
+            keyBytes = operator.keySerde().serialize(parsed);
         } catch (SerdeException | IllegalArgumentException e) {
             return new QueryResult.InvalidKey(
                     "'" + key + "' is not a key of operator '" + uid + "': " + e.getMessage());
         }
-        int partition = Utils.toPositive(Utils.murmur2(keyBytes)) % partitions.get(sub.sourceTopic());
-        TaskId task = new TaskId(sub.id(), partition);
-        Optional<QueryableTasks.Entry> local = tasks.get(task);
-        if (local.isEmpty()) {
-            return elsewhere(sub.sourceTopic() + "-" + partition, task, forwarded);
+        Route route = route(operator, keyBytes, forwarded);
+        if (route instanceof Route.NotHere notHere) {
+            if (notHere.location() instanceof KeyLocation.Remote remote
+                    && remote.advertisedUrl().isPresent()) {
+                return new QueryResult.Elsewhere(remote.advertisedUrl().get(), remote.processId());
+            }
+            return new QueryResult.Unavailable(reason(notHere.location()), RETRY_AFTER_SECONDS);
         }
-        if (!local.get().restored()) {
-            return new QueryResult.Unavailable(
-                    "task " + task + ", which holds the key, is restoring its state", RETRY_AFTER_SECONDS);
-        }
+        Route.Here here = (Route.Here) route;
         String stateName = StateNames.of(uid, state);
         Optional<StateDescriptor> descriptor = states.descriptor(stateName);
         if (descriptor.isEmpty()) {
             return new QueryResult.NotFound("operator '" + uid + "' has no keyed state named '" + state + "'");
         }
         try {
-            JsonNode value = read(local.get(), stateName, descriptor.get(), StateKeys.keyed(keyBytes));
+            JsonNode value = json(here.entry(), stateName, descriptor.get(), StateKeys.keyed(keyBytes));
             return value == null
                     ? new QueryResult.NotFound(
                             "key '" + key + "' has no value in state '" + state + "' of operator '" + uid + "'")
                     : new QueryResult.Found(JsonValues.of(parsed), value);
         } catch (StateStoreClosedException e) {
-            return new QueryResult.Unavailable(
-                    "task " + task + " is moving to another instance: " + e.getMessage(), RETRY_AFTER_SECONDS);
+            return new QueryResult.Unavailable(moving(here.task(), e), RETRY_AFTER_SECONDS);
         }
     }
 
-    private QueryResult elsewhere(String partition, TaskId task, boolean forwarded) {
-        Optional<InstanceLocation> owner = locations.ownerOf(partition);
-        if (forwarded
-                || owner.isEmpty()
-                || owner.get().processId().equals(locations.processId())
-                || owner.get().advertisedUrl().isEmpty()) {
-            return new QueryResult.Unavailable(
-                    "task " + task + ", which holds the key, runs on no instance reachable from here yet (the group is"
-                            + " rebalancing, or its instance advertises no URL)",
-                    RETRY_AFTER_SECONDS);
-        }
-        return new QueryResult.Elsewhere(
-                owner.get().advertisedUrl().get(), owner.get().processId());
+    /** Reads one key's committed state in a task's store, given the key's scope; null if it has none. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(QueryableTasks.Entry entry, byte[] scope);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static JsonNode read(
-            QueryableTasks.Entry task, String stateName, StateDescriptor descriptor, byte[] scope) {
+    private <K, T> KeyQueryResult<T> query(String uid, K key, Reader<T> reader) {
+        Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
+        byte[] keyBytes = operator.keySerde().serialize(key);
+        Route route = route(operator, keyBytes, false);
+        if (route instanceof Route.NotHere notHere) {
+            return notHere.location() instanceof KeyLocation.Remote remote
+                    ? new KeyQueryResult.HeldElsewhere<>(remote)
+                    : new KeyQueryResult.Unavailable<>(reason(notHere.location()));
+        }
+        Route.Here here = (Route.Here) route;
+        try {
+            T value = reader.read(here.entry(), StateKeys.keyed(keyBytes));
+            return value == null ? new KeyQueryResult.Absent<>() : new KeyQueryResult.Found<>(value);
+        } catch (StateStoreClosedException e) {
+            return new KeyQueryResult.Unavailable<>(moving(here.task(), e));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K extends Comparable<K>, T> SortedMap<K, T> localRange(String uid, K from, K to, Reader<T> reader) {
+        Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
+        SortedMap<K, T> found = new TreeMap<>();
+        for (QueryableTasks.Entry entry :
+                tasks.ofSubTopology(operator.sub().id()).values()) {
+            if (!entry.restored()) {
+                continue;
+            }
+            try {
+                for (byte[] recordKey : recordKeys(entry, operator)) {
+                    K key = (K) operator.keySerde().deserialize(recordKey);
+                    if (key.compareTo(from) >= 0 && key.compareTo(to) < 0) {
+                        T value = reader.read(entry, StateKeys.keyed(recordKey));
+                        if (value != null) {
+                            found.put(key, value);
+                        }
+                    }
+                }
+            } catch (StateStoreClosedException e) {
+                // The task moved meanwhile: its keys are its new owner's to answer.
+            }
+        }
+        return found;
+    }
+
+    /** The record keys with keyed state of the operator in one task's store. */
+    private java.util.Set<byte[]> recordKeys(QueryableTasks.Entry entry, Operator operator) {
+        java.util.Set<byte[]> keys = new java.util.TreeSet<>(Bytes.ORDER);
+        String prefix = StateNames.of(operator.uid(), "");
+        states.names().stream()
+                .filter(name -> name.startsWith(prefix))
+                .forEach(name -> entry.store()
+                        .readCommitted(name, new byte[0], null)
+                        .keySet()
+                        .forEach(stored -> keys.add(StateKeys.recordKey(stored))));
+        return keys;
+    }
+
+    private Route route(Operator operator, byte[] keyBytes, boolean forwarded) {
+        TaskId task = operator.taskOf(keyBytes, partitions);
+        Optional<QueryableTasks.Entry> local = tasks.get(task);
+        if (local.isPresent()) {
+            return local.get().restored()
+                    ? new Route.Here(task, local.get())
+                    : new Route.NotHere(
+                            new KeyLocation.Unknown("task " + task + ", which holds the key, is restoring its state"));
+        }
+        Optional<InstanceLocation> owner = locations.ownerOf(operator.partitionOf(task));
+        if (forwarded || owner.isEmpty() || owner.get().processId().equals(locations.processId())) {
+            return new Route.NotHere(new KeyLocation.Unknown("task " + task
+                    + ", which holds the key, runs on no instance known here yet (the group is rebalancing)"));
+        }
+        return new Route.NotHere(
+                new KeyLocation.Remote(owner.get().processId(), owner.get().advertisedUrl()));
+    }
+
+    private static String reason(KeyLocation location) {
+        if (location instanceof KeyLocation.Unknown unknown) {
+            return unknown.reason();
+        }
+        KeyLocation.Remote remote = (KeyLocation.Remote) location;
+        return "instance " + remote.processId() + ", which holds the key, advertises no URL (rivulet.advertised-url)";
+    }
+
+    private static String moving(TaskId task, StateStoreClosedException e) {
+        return "task " + task + " is moving to another instance: " + e.getMessage();
+    }
+
+    private static IllegalArgumentException noSuchOperator(String uid) {
+        return new IllegalArgumentException("the job has no operator with uid '" + uid + "' and keyed state");
+    }
+
+    private static byte[] payload(QueryableTasks.Entry entry, String stateName, StateTtlConfig ttl, byte[] scope) {
+        byte[] stored = entry.store().readCommitted(stateName, scope);
+        return stored == null ? null : StateAccess.committedPayload(ttl, stored, System.currentTimeMillis());
+    }
+
+    /** A list's or map's committed entries of one key scope: stored key → payload, in key order. */
+    private static Map<byte[], byte[]> entries(
+            QueryableTasks.Entry entry, String stateName, StateTtlConfig ttl, byte[] prefix) {
         long now = System.currentTimeMillis();
+        Map<byte[], byte[]> visible = new LinkedHashMap<>();
+        NavigableMap<byte[], byte[]> stored =
+                entry.store().readCommitted(stateName, StateAccess.successor(prefix), Bytes.prefixEnd(prefix));
+        stored.forEach((key, value) -> {
+            byte[] payload = StateAccess.committedPayload(ttl, value, now);
+            if (payload != null) {
+                visible.put(key, payload);
+            }
+        });
+        return visible;
+    }
+
+    private static <MK, MV> Map<MK, MV> mapOf(
+            QueryableTasks.Entry entry, String stateName, MapStateDescriptor<MK, MV> state, byte[] scope) {
+        byte[] prefix = StateKeys.collectionScope(scope, true);
+        Map<MK, MV> map = new LinkedHashMap<>();
+        entries(entry, stateName, state.ttl(), prefix)
+                .forEach((key, payload) -> map.put(
+                        state.keySerde().deserialize(Arrays.copyOfRange(key, prefix.length, key.length)),
+                        state.valueSerde().deserialize(payload)));
+        return map.isEmpty() ? null : map;
+    }
+
+    /** One key's state as JSON, whatever the kind of state; null if it has none. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static JsonNode json(
+            QueryableTasks.Entry entry, String stateName, StateDescriptor descriptor, byte[] scope) {
         if (descriptor instanceof ValueStateDescriptor<?> value) {
-            return decoded(task, stateName, descriptor, scope, value.serde(), now);
+            byte[] payload = payload(entry, stateName, descriptor.ttl(), scope);
+            return payload == null ? null : JsonValues.of(value.serde().deserialize(payload));
         }
         if (descriptor instanceof ReducingStateDescriptor<?> reducing) {
-            return decoded(task, stateName, descriptor, scope, reducing.serde(), now);
+            byte[] payload = payload(entry, stateName, descriptor.ttl(), scope);
+            return payload == null ? null : JsonValues.of(reducing.serde().deserialize(payload));
         }
         if (descriptor instanceof AggregatingStateDescriptor aggregating) {
-            byte[] stored = task.store().readCommitted(stateName, scope);
-            byte[] payload = stored == null ? null : StateAccess.committedPayload(descriptor.ttl(), stored, now);
-            if (payload == null) {
-                return null;
-            }
+            byte[] payload = payload(entry, stateName, descriptor.ttl(), scope);
             AggregateFunction function = aggregating.aggregateFunction();
-            return JsonValues.of(
-                    function.getResult(aggregating.accumulatorSerde().deserialize(payload)));
-        }
-        byte[] prefix = StateKeys.collectionScope(scope, true);
-        List<Map.Entry<byte[], byte[]>> entries = new ArrayList<>();
-        task.store()
-                .readCommitted(stateName, StateAccess.successor(prefix), Bytes.prefixEnd(prefix))
-                .forEach((stored, value) -> {
-                    byte[] payload = StateAccess.committedPayload(descriptor.ttl(), value, now);
-                    if (payload != null) {
-                        entries.add(Map.entry(stored, payload));
-                    }
-                });
-        if (entries.isEmpty()) {
-            return null;
+            return payload == null
+                    ? null
+                    : JsonValues.of(
+                            function.getResult(aggregating.accumulatorSerde().deserialize(payload)));
         }
         if (descriptor instanceof MapStateDescriptor<?, ?> map) {
-            ArrayNode rendered = JsonNodeFactory.instance.arrayNode();
-            for (Map.Entry<byte[], byte[]> entry : entries) {
-                byte[] mapKey = java.util.Arrays.copyOfRange(entry.getKey(), prefix.length, entry.getKey().length);
-                ObjectNode row = rendered.addObject();
-                row.set("key", JsonValues.of(map.keySerde().deserialize(mapKey)));
-                row.set("value", JsonValues.of(map.valueSerde().deserialize(entry.getValue())));
+            Map<?, ?> entries = mapOf(entry, stateName, map, scope);
+            if (entries == null) {
+                return null;
             }
+            ArrayNode rendered = JsonNodeFactory.instance.arrayNode();
+            entries.forEach((key, value) -> {
+                ObjectNode row = rendered.addObject();
+                row.set("key", JsonValues.of(key));
+                row.set("value", JsonValues.of(value));
+            });
             return rendered;
         }
         ListStateDescriptor<?> list = (ListStateDescriptor<?>) descriptor;
+        Map<byte[], byte[]> elements =
+                entries(entry, stateName, descriptor.ttl(), StateKeys.collectionScope(scope, true));
+        if (elements.isEmpty()) {
+            return null;
+        }
         ArrayNode rendered = JsonNodeFactory.instance.arrayNode();
-        entries.forEach(entry -> rendered.add(JsonValues.of(list.elementSerde().deserialize(entry.getValue()))));
+        elements.values()
+                .forEach(payload ->
+                        rendered.add(JsonValues.of(list.elementSerde().deserialize(payload))));
         return rendered;
     }
 
-    private static JsonNode decoded(
-            QueryableTasks.Entry task,
-            String stateName,
-            StateDescriptor descriptor,
-            byte[] scope,
-            Serde<?> serde,
-            long now) {
-        byte[] stored = task.store().readCommitted(stateName, scope);
-        byte[] payload = stored == null ? null : StateAccess.committedPayload(descriptor.ttl(), stored, now);
-        return payload == null ? null : JsonValues.of(serde.deserialize(payload));
-    }
-
-    /** The sub-topology whose tasks hold the keyed state of the operator with this uid. */
-    private Optional<SubTopology> subTopologyOf(String uid) {
+    private Optional<Operator> operator(String uid) {
         return topology.subTopologies().stream()
-                .filter(sub -> sub.statefulNodes().stream()
-                        .anyMatch(node -> node.uid().filter(uid::equals).isPresent()))
+                .flatMap(sub -> sub.statefulNodes().stream()
+                        .filter(node -> node.uid().filter(uid::equals).isPresent())
+                        .map(node -> new Operator(uid, sub, keySerdeOf(node))))
                 .findFirst();
     }
 
-    /** The key serde of the keyed stream the operator reads: the nearest keyBy upstream of it. */
-    private static Serde<Object> keySerdeOf(SubTopology sub, String uid) {
-        Transformation operator = sub.statefulNodes().stream()
-                .filter(node -> node.uid().filter(uid::equals).isPresent())
-                .findFirst()
-                .orElseThrow();
+    /** The key serde of the keyed stream an operator reads: the nearest keyBy upstream of it. */
+    private static Serde<Object> keySerdeOf(Transformation operator) {
         Deque<Transformation> toVisit = new ArrayDeque<>(List.of(operator));
         while (!toVisit.isEmpty()) {
             Transformation node = toVisit.removeFirst();
@@ -213,6 +372,7 @@ public final class StateQueries {
             }
             toVisit.addAll(node.inputs());
         }
-        throw new IllegalStateException("operator " + uid + " has keyed state but reads no keyed stream");
+        throw new IllegalStateException(
+                "operator " + operator.uid().orElse(operator.name()) + " has keyed state but reads no keyed stream");
     }
 }

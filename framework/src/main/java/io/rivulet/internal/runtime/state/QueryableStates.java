@@ -25,4 +25,9 @@ public final class QueryableStates {
     public Optional<StateDescriptor> descriptor(String stateName) {
         return Optional.ofNullable(descriptors.get(stateName));
     }
+
+    /** The names of the states registered so far. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(descriptors.keySet());
+    }
 }

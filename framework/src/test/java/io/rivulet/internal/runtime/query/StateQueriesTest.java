@@ -1,11 +1,13 @@
 package io.rivulet.internal.runtime.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,8 @@ import io.rivulet.api.functions.KeyedProcessFunction;
 import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
+import io.rivulet.api.query.KeyLocation;
+import io.rivulet.api.query.KeyQueryResult;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.AggregatingState;
 import io.rivulet.api.state.AggregatingStateDescriptor;
@@ -132,6 +136,23 @@ class StateQueriesTest {
                     "3",
                     "[{\"key\":\"even\",\"value\":18},{\"key\":\"odd\",\"value\":12}]");
             assertFound(queries.get("ledger", "total", "5", false), "5", "\"total 50\"");
+
+            // The same, typed, as a service's own code asks through KeyedStateQueries.
+            ValueStateDescriptor<Long> lastAmount = new ValueStateDescriptor<>("last", Serdes.longs());
+            MapStateDescriptor<String, Long> parities =
+                    new MapStateDescriptor<>("by-parity", Serdes.string(), Serdes.longs());
+            assertThat(queries.value("ledger", lastAmount, 4L)).isEqualTo(new KeyQueryResult.Found<>(16L));
+            assertThat(queries.value("ledger", lastAmount, 99L)).isEqualTo(new KeyQueryResult.Absent<>());
+            assertThat(queries.map("ledger", parities, 1L))
+                    .isEqualTo(new KeyQueryResult.Found<>(Map.of("even", 6L, "odd", 4L)));
+            assertThat(queries.locate("ledger", 2L)).isEqualTo(new KeyLocation.Local(runtime.processId()));
+            assertThat(queries.range("ledger", lastAmount, 2L, 5L))
+                    .as("keys 2, 3 and 4: from inclusive, to exclusive, in key order")
+                    .containsExactly(Map.entry(2L, 8L), Map.entry(3L, 12L), Map.entry(4L, 16L));
+            assertThat(queries.rangeOfMaps("ledger", parities, 5L, 100L))
+                    .containsExactly(Map.entry(5L, Map.of("even", 30L, "odd", 20L)));
+            assertThatThrownBy(() -> queries.value("audit", lastAmount, 1L))
+                    .hasMessage("the job has no operator with uid 'audit' and keyed state");
 
             assertThat(queries.get("ledger", "last", "99", false))
                     .isEqualTo(new QueryResult.NotFound("key '99' has no value in state 'last' of operator 'ledger'"));

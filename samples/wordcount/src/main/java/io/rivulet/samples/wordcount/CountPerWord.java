@@ -13,11 +13,19 @@ public class CountPerWord extends KeyedProcessFunction<String, String, KeyValue<
 
     private static final long serialVersionUID = 1L;
 
+    /** The operator's uid: what its state is saved, restored and queried by. */
+    public static final String UID = "count-per-word";
+
     private transient ValueState<Long> count;
+
+    /** The state holding each word's count: the operator registers it, {@link CountsResource} queries it. */
+    static ValueStateDescriptor<Long> countState() {
+        return new ValueStateDescriptor<>("count", Serdes.longs(), 0L);
+    }
 
     @Override
     public void open(RuntimeContext context) {
-        count = context.getState(new ValueStateDescriptor<>("count", Serdes.longs(), 0L));
+        count = context.getState(countState());
     }
 
     @Override

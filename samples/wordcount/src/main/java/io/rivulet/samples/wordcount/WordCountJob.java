@@ -32,7 +32,7 @@ public class WordCountJob implements RivuletJob {
                 })
                 .keyBy(word -> word, Serdes.string(), Serdes.string())
                 .process(new CountPerWord())
-                .uid("count-per-word")
+                .uid(CountPerWord.UID)
                 .sinkTo(KafkaSink.keyValues(OUTPUT, Serdes.string(), Serdes.string()));
     }
 }

@@ -33,7 +33,8 @@ import io.rivulet.testkit.junit.WithKafkaCluster;
 @WithKafkaCluster
 class WordCountQueriesIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private static final Pattern VALUE = Pattern.compile("\"value\":(\\d+)");
     private static final Pattern TASK_ID = Pattern.compile("\"id\":\"1_\\d+\"");
 
@@ -59,6 +60,14 @@ class WordCountQueriesIT {
                     Duration.ofSeconds(60),
                     "every instance answers every word exactly",
                     () -> instances.stream().allMatch(instance -> answersExactly(instance, expected)));
+            // The service's own endpoint, on KeyedStateQueries: the holder answers, the others redirect to it.
+            for (ServiceProcess instance : instances) {
+                for (Map.Entry<String, Long> word : expected.entrySet()) {
+                    HttpResponse<String> answer = get(URI.create(instance.url() + "/counts/" + word.getKey()));
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    assertThat(answer.body()).contains("\"count\":" + word.getValue());
+                }
+            }
             for (ServiceProcess instance : instances) {
                 assertThat(query(instance, "count-per-word", "count", "no-such-word")
                                 .statusCode())
@@ -166,8 +175,11 @@ class WordCountQueriesIT {
     }
 
     private static HttpResponse<String> query(ServiceProcess instance, String uid, String state, String key) {
-        URI uri = URI.create(instance.url() + "/rivulet/api/state/" + uid + "/" + state + "?key="
-                + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        return get(URI.create(instance.url() + "/rivulet/api/state/" + uid + "/" + state + "?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> get(URI uri) {
         try {
             return HTTP.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).build(),

@@ -1,0 +1,24 @@
+package io.rivulet.api.query;
+
+/**
+ * The answer to a query of one key's committed state.
+ *
+ * @param <V> what the state holds for a key
+ */
+public sealed interface KeyQueryResult<V> {
+
+    /** The key's committed value, read on this instance. */
+    record Found<V>(V value) implements KeyQueryResult<V> {}
+
+    /** This instance holds the key, and it has no value. */
+    record Absent<V>() implements KeyQueryResult<V> {}
+
+    /** Another instance holds the key: ask it ({@code GET /rivulet/api/state/…} on its advertised URL). */
+    record HeldElsewhere<V>(KeyLocation.Remote location) implements KeyQueryResult<V> {}
+
+    /**
+     * The key's task cannot answer now: it restores its state, it is moving to another instance, or the group is
+     * rebalancing. Asking again shortly may succeed.
+     */
+    record Unavailable<V>(String reason) implements KeyQueryResult<V> {}
+}

@@ -1,0 +1,70 @@
+package io.rivulet.internal.quarkus;
+
+import java.util.Map;
+import java.util.SortedMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.rivulet.api.query.KeyLocation;
+import io.rivulet.api.query.KeyQueryResult;
+import io.rivulet.api.query.KeyedStateQueries;
+import io.rivulet.api.state.MapStateDescriptor;
+import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.internal.runtime.StreamsRuntime;
+
+/**
+ * The {@link KeyedStateQueries} a service injects: those of its running job. Before the job runs, a key is
+ * {@link KeyQueryResult.Unavailable} and a range fails, rather than looking empty.
+ */
+@ApplicationScoped
+public class ServiceStateQueries implements KeyedStateQueries {
+
+    private static final String NOT_STARTED = "the job has not started";
+
+    @Inject
+    RivuletService service;
+
+    @Override
+    public <K> KeyLocation locate(String uid, K key) {
+        StreamsRuntime runtime = service.runtime();
+        return runtime == null
+                ? new KeyLocation.Unknown(NOT_STARTED)
+                : runtime.stateQueries().locate(uid, key);
+    }
+
+    @Override
+    public <K, V> KeyQueryResult<V> value(String uid, ValueStateDescriptor<V> state, K key) {
+        StreamsRuntime runtime = service.runtime();
+        return runtime == null
+                ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
+                : runtime.stateQueries().value(uid, state, key);
+    }
+
+    @Override
+    public <K, MK, MV> KeyQueryResult<Map<MK, MV>> map(String uid, MapStateDescriptor<MK, MV> state, K key) {
+        StreamsRuntime runtime = service.runtime();
+        return runtime == null
+                ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
+                : runtime.stateQueries().map(uid, state, key);
+    }
+
+    @Override
+    public <K extends Comparable<K>, V> SortedMap<K, V> range(String uid, ValueStateDescriptor<V> state, K from, K to) {
+        return running().stateQueries().range(uid, state, from, to);
+    }
+
+    @Override
+    public <K extends Comparable<K>, MK, MV> SortedMap<K, Map<MK, MV>> rangeOfMaps(
+            String uid, MapStateDescriptor<MK, MV> state, K from, K to) {
+        return running().stateQueries().rangeOfMaps(uid, state, from, to);
+    }
+
+    private StreamsRuntime running() {
+        StreamsRuntime runtime = service.runtime();
+        if (runtime == null) {
+            throw new IllegalStateException(NOT_STARTED);
+        }
+        return runtime;
+    }
+}
