@@ -32,6 +32,14 @@ public interface KeyedStateQueries {
     <K, MK, MV> KeyQueryResult<Map<MK, MV>> map(String uid, MapStateDescriptor<MK, MV> state, K key);
 
     /**
+     * The committed contents of {@code key}'s windows in the window operator with uid {@code uid}, in window order:
+     * the windows that have not fired and been purged yet. {@code Absent} if the key has none.
+     *
+     * @param <C> what the operator keeps per window (see {@link WindowedContents#contents()})
+     */
+    <K, C> KeyQueryResult<java.util.List<WindowedContents<C>>> windows(String uid, K key);
+
+    /**
      * The committed values of the keys in {@code [from, to)} that this instance holds, in key order: a range over
      * this instance's part of the state (ask every instance to cover all of it, as with Kafka Streams' local
      * stores). Tasks that restore or move are left out.

@@ -1,5 +1,6 @@
 package io.rivulet.internal.quarkus;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import io.rivulet.api.query.KeyLocation;
 import io.rivulet.api.query.KeyQueryResult;
 import io.rivulet.api.query.KeyedStateQueries;
+import io.rivulet.api.query.WindowedContents;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.runtime.StreamsRuntime;
@@ -47,6 +49,14 @@ public class ServiceStateQueries implements KeyedStateQueries {
         return runtime == null
                 ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
                 : runtime.stateQueries().map(uid, state, key);
+    }
+
+    @Override
+    public <K, C> KeyQueryResult<List<WindowedContents<C>>> windows(String uid, K key) {
+        StreamsRuntime runtime = service.runtime();
+        return runtime == null
+                ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
+                : runtime.stateQueries().windows(uid, key);
     }
 
     @Override

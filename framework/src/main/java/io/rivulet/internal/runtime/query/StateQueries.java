@@ -1,6 +1,7 @@
 package io.rivulet.internal.runtime.query;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.query.KeyLocation;
 import io.rivulet.api.query.KeyQueryResult;
 import io.rivulet.api.query.KeyedStateQueries;
+import io.rivulet.api.query.WindowedContents;
 import io.rivulet.api.serde.Serde;
 import io.rivulet.api.serde.SerdeException;
 import io.rivulet.api.state.AggregatingStateDescriptor;
@@ -30,6 +32,8 @@ import io.rivulet.api.state.ReducingStateDescriptor;
 import io.rivulet.api.state.StateDescriptor;
 import io.rivulet.api.state.StateTtlConfig;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.api.windowing.windows.TimeWindow;
+import io.rivulet.api.windowing.windows.Window;
 import io.rivulet.internal.graph.KeyByTransformation;
 import io.rivulet.internal.graph.SubTopology;
 import io.rivulet.internal.graph.Topology;
@@ -117,6 +121,56 @@ public final class StateQueries implements KeyedStateQueries {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <K, C> KeyQueryResult<List<WindowedContents<C>>> windows(String uid, K key) {
+        return query(uid, key, (entry, scope) -> {
+            List<WindowedContents<C>> windows = new ArrayList<>();
+            windowsOf(uid, entry, scope)
+                    .forEach((window, contents) -> windows.add(new WindowedContents<>(window, (C) contents)));
+            return windows.isEmpty() ? null : windows;
+        });
+    }
+
+    /**
+     * The committed contents of a key's windows, given as text, as JSON: what {@code GET /rivulet/api/windows/<uid>}
+     * answers ({@code [{"window": {"start", "end"}, "contents"}, …]}, a global window as {@code "global"}).
+     */
+    public QueryResult getWindows(String uid, String key, boolean forwarded) {
+        return getJson(uid, key, forwarded, "the windows of operator '" + uid + "'", (here, keyBytes) -> {
+            if (states.windows(uid).isEmpty()) {
+                return new QueryResult.NotFound("operator '" + uid + "' is not a window operator");
+            }
+            Map<Window, Object> windows = windowsOf(uid, here.entry(), StateKeys.keyed(keyBytes));
+            if (windows.isEmpty()) {
+                return null;
+            }
+            ArrayNode rendered = JsonNodeFactory.instance.arrayNode();
+            windows.forEach((window, contents) -> {
+                ObjectNode row = rendered.addObject();
+                if (window instanceof TimeWindow time) {
+                    row.putObject("window").put("start", time.getStart()).put("end", time.getEnd());
+                } else {
+                    row.put("window", "global");
+                }
+                row.set("contents", JsonValues.of(contents));
+            });
+            return new QueryResult.Found(null, rendered);
+        });
+    }
+
+    /** A key's windows in a window operator's committed contents, in window byte order. */
+    private Map<Window, Object> windowsOf(String uid, QueryableTasks.Entry entry, byte[] scope) {
+        Map<Window, Object> windows = new LinkedHashMap<>();
+        states.windows(uid)
+                .ifPresent(contents -> entry.store()
+                        .readCommitted(contents.stateName(), scope, Bytes.prefixEnd(scope))
+                        .forEach((stored, value) -> windows.put(
+                                contents.windowSerde().deserialize(StateKeys.afterRecordKey(stored)),
+                                contents.contents().apply(value))));
+        return windows;
+    }
+
+    @Override
     public <K extends Comparable<K>, V> SortedMap<K, V> range(String uid, ValueStateDescriptor<V> state, K from, K to) {
         String stateName = StateNames.of(uid, state.name());
         return localRange(uid, from, to, (entry, scope) -> {
@@ -140,6 +194,25 @@ public final class StateQueries implements KeyedStateQueries {
      *     two instances with different views of the assignment cannot pass it back and forth
      */
     public QueryResult get(String uid, String state, String key, boolean forwarded) {
+        return getJson(uid, key, forwarded, "state '" + state + "' of operator '" + uid + "'", (here, keyBytes) -> {
+            String stateName = StateNames.of(uid, state);
+            Optional<StateDescriptor> descriptor = states.descriptor(stateName);
+            if (descriptor.isEmpty()) {
+                return new QueryResult.NotFound("operator '" + uid + "' has no keyed state named '" + state + "'");
+            }
+            JsonNode value = json(here.entry(), stateName, descriptor.get(), StateKeys.keyed(keyBytes));
+            return value == null ? null : new QueryResult.Found(null, value);
+        });
+    }
+
+    /** Reads one key's state here as JSON: a result, or null when the key has none. */
+    @FunctionalInterface
+    private interface JsonReader {
+        QueryResult read(Route.Here here, byte[] keyBytes);
+    }
+
+    /** @param what what is read, for the answer that the key has nothing there */
+    private QueryResult getJson(String uid, String key, boolean forwarded, String what, JsonReader reader) {
         Optional<Operator> found = operator(uid);
         if (found.isEmpty()) {
             return new QueryResult.NotFound(noSuchOperator(uid).getMessage());
@@ -163,17 +236,14 @@ public final class StateQueries implements KeyedStateQueries {
             return new QueryResult.Unavailable(reason(notHere.location()), RETRY_AFTER_SECONDS);
         }
         Route.Here here = (Route.Here) route;
-        String stateName = StateNames.of(uid, state);
-        Optional<StateDescriptor> descriptor = states.descriptor(stateName);
-        if (descriptor.isEmpty()) {
-            return new QueryResult.NotFound("operator '" + uid + "' has no keyed state named '" + state + "'");
-        }
         try {
-            JsonNode value = json(here.entry(), stateName, descriptor.get(), StateKeys.keyed(keyBytes));
-            return value == null
-                    ? new QueryResult.NotFound(
-                            "key '" + key + "' has no value in state '" + state + "' of operator '" + uid + "'")
-                    : new QueryResult.Found(JsonValues.of(parsed), value);
+            QueryResult result = reader.read(here, keyBytes);
+            if (result == null) {
+                return new QueryResult.NotFound("key '" + key + "' has no value in " + what);
+            }
+            return result instanceof QueryResult.Found value
+                    ? new QueryResult.Found(JsonValues.of(parsed), value.value())
+                    : result;
         } catch (StateStoreClosedException e) {
             return new QueryResult.Unavailable(moving(here.task(), e), RETRY_AFTER_SECONDS);
         }

@@ -17,9 +17,19 @@ public final class QueryableStates {
     public static final QueryableStates NONE = new QueryableStates();
 
     private final Map<String, StateDescriptor> descriptors = new ConcurrentHashMap<>();
+    private final Map<String, QueryableWindows> windows = new ConcurrentHashMap<>();
 
     public void register(String stateName, StateDescriptor descriptor) {
         descriptors.putIfAbsent(stateName, descriptor);
+    }
+
+    /** A window operator's contents, by its uid. */
+    public void registerWindows(String uid, QueryableWindows contents) {
+        windows.putIfAbsent(uid, contents);
+    }
+
+    public Optional<QueryableWindows> windows(String uid) {
+        return Optional.ofNullable(windows.get(uid));
     }
 
     public Optional<StateDescriptor> descriptor(String stateName) {

@@ -16,6 +16,11 @@ public abstract class StoredWindowContents<C> implements WindowContents {
         this.serde = serde;
     }
 
+    /** Reads a stored value: what interactive queries of the window's contents decode with. */
+    public final Serde<C> serde() {
+        return serde;
+    }
+
     @Override
     public final C get(byte[] namespace) {
         byte[] bytes = services.state().get(stateName, namespace);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.OutputTag;
 import io.rivulet.api.serde.Serde;
@@ -20,6 +21,7 @@ import io.rivulet.internal.runtime.node.KeyContext;
 import io.rivulet.internal.runtime.node.OperatorRuntimeContext;
 import io.rivulet.internal.runtime.node.ProcessorNode;
 import io.rivulet.internal.runtime.node.StreamRecord;
+import io.rivulet.internal.runtime.state.QueryableWindows;
 import io.rivulet.internal.runtime.state.TaskServices;
 import io.rivulet.internal.runtime.time.InternalTimer;
 import io.rivulet.internal.runtime.time.OperatorTimers;
@@ -78,6 +80,7 @@ public final class WindowNode extends ProcessorNode {
         } else {
             this.contents = new ListWindowContents(services, contentsState, elementSerde);
         }
+        services.queryable().registerWindows(uid, queryable(contentsState, spec, (StoredWindowContents<?>) contents));
         this.mergingWindows = assigner instanceof MergingWindowAssigner<Object, Window> merging
                 ? new MergingWindowSet(services, StateNames.of(uid, "merging-windows"), merging, windowSerde)
                 : null;
@@ -165,6 +168,16 @@ public final class WindowNode extends ProcessorNode {
         if (result.isPurge()) {
             contents.clear(namespace);
         }
+    }
+
+    /** What interactive queries show of a window: the reduced element, the aggregate's result or the elements. */
+    private QueryableWindows queryable(String stateName, WindowSpec spec, StoredWindowContents<?> stored) {
+        Serde<?> serde = stored.serde();
+        AggregateFunction<Object, Object, Object> aggregate = spec.evictor() == null ? spec.aggregate() : null;
+        return new QueryableWindows(stateName, windowSerde, bytes -> {
+            Object contents = serde.deserialize(bytes);
+            return aggregate == null ? contents : aggregate.getResult(contents);
+        });
     }
 
     private void fire(byte[] key, Window window, byte[] namespace, Object stored) throws Exception {

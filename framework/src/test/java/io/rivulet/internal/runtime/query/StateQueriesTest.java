@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
+import io.rivulet.api.eventtime.WatermarkStrategy;
 import io.rivulet.api.functions.AggregateFunction;
 import io.rivulet.api.functions.Collector;
 import io.rivulet.api.functions.KeyedProcessFunction;
@@ -21,6 +22,7 @@ import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.query.KeyLocation;
 import io.rivulet.api.query.KeyQueryResult;
+import io.rivulet.api.query.WindowedContents;
 import io.rivulet.api.serde.Serdes;
 import io.rivulet.api.state.AggregatingState;
 import io.rivulet.api.state.AggregatingStateDescriptor;
@@ -30,9 +32,13 @@ import io.rivulet.api.state.MapState;
 import io.rivulet.api.state.MapStateDescriptor;
 import io.rivulet.api.state.ValueState;
 import io.rivulet.api.state.ValueStateDescriptor;
+import io.rivulet.api.windowing.assigners.TumblingEventTimeWindows;
+import io.rivulet.api.windowing.windows.TimeWindow;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.RuntimeConfigs;
 import io.rivulet.internal.runtime.StreamsRuntime;
+import io.rivulet.testfunctions.CountElements;
+import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.TestRecords;
 import io.rivulet.testkit.junit.WithKafkaCluster;
@@ -163,6 +169,59 @@ class StateQueriesTest {
             assertThat(queries.get("ledger", "last", "three", false))
                     .isEqualTo(new QueryResult.InvalidKey(
                             "'three' is not a key of operator 'ledger': 'three' is not a long"));
+        }
+    }
+
+    @Test
+    void aWindowOperatorShowsEachOpenWindowOfAKeyWithWhatItHolds(KafkaCluster kafka) {
+        kafka.createTopic("clicks-in", 2);
+        kafka.createTopic("clicks-out", 1);
+        JobBuilder job = new JobBuilder();
+        // An hour of allowed disorder: no window of these few seconds fires, so all of them stay open.
+        job.fromSource(
+                        KafkaSource.values("clicks-in", Serdes.string()),
+                        WatermarkStrategy.<String>forBoundedOutOfOrderness(Duration.ofHours(1))
+                                .withTimestampAssigner((click, ts) -> Long.parseLong(click.split(",")[1])))
+                .keyBy(click -> click.split(",")[0], Serdes.string(), Serdes.string())
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+                .aggregate(new CountElements<String>(), Serdes.longs())
+                .uid("clicks-per-window")
+                .map(count -> Long.toString(count))
+                .sinkTo(KafkaSink.values("clicks-out", Serdes.string()));
+        List<String> clicks = new ArrayList<>();
+        for (long second = 0; second < 30; second++) {
+            clicks.add("ann," + second * 1_000);
+            if (second % 3 == 0) {
+                clicks.add("bob," + second * 1_000);
+            }
+        }
+        try (StreamsRuntime runtime = StreamsRuntime.start(
+                RuntimeConfigs.exactlyOnce("clicks", kafka.bootstrapServers(), stateDir),
+                JobGraphs.of(job),
+                error -> {})) {
+            TestRecords.produceValues(kafka.bootstrapServers(), "clicks-in", clicks);
+            StateQueries queries = runtime.stateQueries();
+            List<WindowedContents<Long>> expected = List.of(
+                    new WindowedContents<>(new TimeWindow(0, 10_000), 4L),
+                    new WindowedContents<>(new TimeWindow(10_000, 20_000), 3L),
+                    new WindowedContents<>(new TimeWindow(20_000, 30_000), 3L));
+            Await.until(
+                    TIMEOUT,
+                    "bob's three open windows hold his clicks",
+                    () -> new KeyQueryResult.Found<>(expected).equals(queries.windows("clicks-per-window", "bob")));
+            assertThat(queries.windows("clicks-per-window", "ann"))
+                    .isEqualTo(new KeyQueryResult.Found<>(List.of(
+                            new WindowedContents<>(new TimeWindow(0, 10_000), 10L),
+                            new WindowedContents<>(new TimeWindow(10_000, 20_000), 10L),
+                            new WindowedContents<>(new TimeWindow(20_000, 30_000), 10L))));
+            assertThat(queries.windows("clicks-per-window", "cy")).isEqualTo(new KeyQueryResult.Absent<>());
+            QueryResult json = queries.getWindows("clicks-per-window", "bob", false);
+            assertFound(
+                    json,
+                    "\"bob\"",
+                    "[{\"window\":{\"start\":0,\"end\":10000},\"contents\":4},"
+                            + "{\"window\":{\"start\":10000,\"end\":20000},\"contents\":3},"
+                            + "{\"window\":{\"start\":20000,\"end\":30000},\"contents\":3}]");
         }
     }
 

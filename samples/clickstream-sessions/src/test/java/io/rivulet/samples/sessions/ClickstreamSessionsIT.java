@@ -76,6 +76,10 @@ class ClickstreamSessionsIT {
             List<UserSession> emitted = new ArrayList<>(sessions(kafka));
             emitted.sort(Comparator.comparing(UserSession::user).thenComparingLong(UserSession::start));
             assertThat(emitted).containsExactlyElementsOf(expected);
+            // Nothing moves event time past the flush clicks: each one's session is still open, and shows so.
+            assertThat(service.body("/rivulet/api/windows/user-sessions?key=flush-0"))
+                    .isEqualTo("{\"key\":\"flush-0\",\"windows\":[{\"window\":{\"start\":" + future + ",\"end\":"
+                            + (future + ClickStream.GAP) + "},\"contents\":1}]}");
 
             // Behind every session and the watermark: no session takes these clicks.
             List<String> late = new ArrayList<>();
