@@ -285,6 +285,13 @@ async function refreshGroup() {
       div.className = 'instance' + (instance.self ? ' self' : '');
       div.innerHTML = `<b></b> ${instance.self ? '(this instance)' : ''} at ${instance.host}: `;
       div.querySelector('b').textContent = instance.instance;
+      if (instance.url && !instance.self) {
+        // Every instance serves this page: a link opens the other one's view.
+        const link = document.createElement('a');
+        link.href = `${instance.url}/rivulet/`;
+        link.textContent = 'open its page';
+        div.append(link, ' · ');
+      }
       div.append(instance.tasks.length ? `tasks ${instance.tasks.join(', ')}` : 'no tasks');
       return div;
     }));

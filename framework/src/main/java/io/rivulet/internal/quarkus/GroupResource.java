@@ -59,6 +59,7 @@ public class GroupResource {
         row.put("instance", instance.processId());
         row.put("host", instance.host());
         row.put("self", instance.self());
+        instance.advertisedUrl().ifPresent(url -> row.put("url", url));
         row.put(
                 "members",
                 instance.members().stream().map(GroupResource::member).toList());

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 
 import io.rivulet.internal.graph.Topology;
+import io.rivulet.internal.runtime.assignment.GroupLocations;
+import io.rivulet.internal.runtime.assignment.InstanceLocation;
 
 /**
  * The instances of the application's group and the tasks each holds, as the group coordinator describes them: the
@@ -35,9 +37,11 @@ public record GroupView(String groupId, String state, List<Instance> instances) 
      * @param processId the instance's process id, kept in its state directory
      * @param host the address the coordinator sees it connect from
      * @param self whether it is the instance that answers
+     * @param advertisedUrl where its HTTP endpoints (and web UI) answer, as the group's assignment says
      * @param members one per stream thread
      */
-    public record Instance(String processId, String host, boolean self, List<Member> members) {}
+    public record Instance(
+            String processId, String host, boolean self, Optional<String> advertisedUrl, List<Member> members) {}
 
     /**
      * A stream thread's membership.
@@ -53,8 +57,9 @@ public record GroupView(String groupId, String state, List<Instance> instances) 
     private static final String CONSUMER_SUFFIX = "-consumer";
 
     /** Asks the group coordinator; fails with the client's exception if it does not answer within {@code timeout}. */
-    static GroupView describe(Admin admin, Topology topology, String selfProcessId, Duration timeout)
+    static GroupView describe(Admin admin, Topology topology, GroupLocations locations, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
+        String selfProcessId = locations.processId();
         String groupId = topology.applicationId();
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId))
                 .describedGroups()
@@ -71,6 +76,10 @@ public record GroupView(String groupId, String state, List<Instance> instances) 
                 processId,
                 hostOf(members.get(0)),
                 processId.equals(selfProcessId),
+                locations.instances().stream()
+                        .filter(location -> location.processId().equals(processId))
+                        .findFirst()
+                        .flatMap(InstanceLocation::advertisedUrl),
                 members.stream().map(member -> member(topology, member)).toList())));
         instances.sort(
                 Comparator.comparing((Instance instance) -> !instance.self()).thenComparing(Instance::processId));

@@ -323,7 +323,7 @@ public final class StreamsRuntime implements AutoCloseable {
 
     /** The group's instances and their tasks, as the group coordinator describes them. */
     public GroupView group(Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
-        return GroupView.describe(admin, topology, processId, timeout);
+        return GroupView.describe(admin, topology, locations, timeout);
     }
 
     /** Every task's event-time watermark, by task id, as of the last periodic emission. */

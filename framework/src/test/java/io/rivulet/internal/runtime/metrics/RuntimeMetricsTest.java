@@ -143,19 +143,6 @@ class RuntimeMetricsTest {
                         .toList();
                 return ids.equals(List.of("0_0", "0_1", "0_2", "0_3", "1_0", "1_1", "1_2", "1_3"));
             });
-            GroupView group = one.group(TIMEOUT);
-            assertThat(group.instances()).hasSize(2);
-            for (StreamsRuntime runtime : List.of(one, two)) {
-                GroupView.Instance instance = group.instances().stream()
-                        .filter(candidate -> candidate.processId().equals(runtime.processId()))
-                        .findFirst()
-                        .orElseThrow();
-                assertThat(instance.self()).isEqualTo(runtime == one);
-                assertThat(instance.members().stream().flatMap(member -> member.tasks().stream()))
-                        .as("the tasks the coordinator assigned to %s", runtime.processId())
-                        .containsExactlyInAnyOrderElementsOf(
-                                runtime.tasks().stream().map(TaskStatus::id).toList());
-            }
             // The assignment tells every instance where each partition is, and at which URL (once the cooperative
             // rebalance settled: in between, a partition revoked from one member is nobody's for a generation).
             Await.until(TIMEOUT, "both instances know where every task runs", () -> {
@@ -176,6 +163,20 @@ class RuntimeMetricsTest {
                 }
                 return one.locations().instances().size() == 2;
             });
+            GroupView group = one.group(TIMEOUT);
+            assertThat(group.instances()).hasSize(2);
+            for (StreamsRuntime runtime : List.of(one, two)) {
+                GroupView.Instance instance = group.instances().stream()
+                        .filter(candidate -> candidate.processId().equals(runtime.processId()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(instance.self()).isEqualTo(runtime == one);
+                assertThat(instance.advertisedUrl()).isEqualTo(runtime.config().advertisedUrl());
+                assertThat(instance.members().stream().flatMap(member -> member.tasks().stream()))
+                        .as("the tasks the coordinator assigned to %s", runtime.processId())
+                        .containsExactlyInAnyOrderElementsOf(
+                                runtime.tasks().stream().map(TaskStatus::id).toList());
+            }
             assertThat(one.config().advertisedUrl()).contains("http://one.metered:8080");
             assertThat(Stream.of(one, two).flatMap(runtime -> runtime.metrics().recentCommits().stream()))
                     .isNotEmpty()
