@@ -12,6 +12,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
@@ -128,6 +129,24 @@ public final class AvroSerde<T> implements Serde<T> {
         }
     }
 
+    /**
+     * A value from Avro's JSON encoding in this serde's schema, such as {@code {"owner": "ann", "balance": 120}} for
+     * a record (a union's branch is named, as Avro's JSON encoding does: {@code {"string": "x"}}).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public T fromString(String text) {
+        Codec<T> current = codec();
+        try {
+            return (T) current.model
+                    .createDatumReader(current.schema)
+                    .read(null, DecoderFactory.get().jsonDecoder(current.schema, text));
+        } catch (IOException | AvroRuntimeException e) {
+            throw new SerdeException(
+                    "not an Avro " + current.schema.getFullName() + " in Avro's JSON encoding: " + e.getMessage(), e);
+        }
+    }
+
     private Codec<T> codec() {
         Codec<T> current = codec;
         if (current == null) {
@@ -140,13 +159,13 @@ public final class AvroSerde<T> implements Serde<T> {
     /** The parsed schemas and Avro's encoder and decoder, both thread-safe, made once per copy of the serde. */
     private static final class Codec<T> {
         private final Schema schema;
+        private final GenericData model;
         private final BinaryMessageEncoder<T> encoder;
         private final BinaryMessageDecoder<T> decoder;
         private volatile boolean recorded;
 
         Codec(Class<T> specificType, String readerSchema, List<String> writerSchemas) {
-            GenericData model =
-                    specificType == null ? GenericData.get() : new SpecificData(specificType.getClassLoader());
+            this.model = specificType == null ? GenericData.get() : new SpecificData(specificType.getClassLoader());
             this.schema = new Schema.Parser().parse(readerSchema);
             this.encoder = new BinaryMessageEncoder<>(model, schema);
             this.decoder = new BinaryMessageDecoder<>(model, schema, WriterSchemas.STORE);

@@ -23,7 +23,7 @@ public interface Serde<T> extends Serializable {
     /**
      * The value a text stands for, as a query string or a command line gives it (interactive queries read keys so):
      * by default the text's UTF-8 bytes read as this serde's encoding, which is right for text and JSON serdes;
-     * binary serdes override it ({@code Serdes.longs()} reads {@code "42"}).
+     * binary serdes override it ({@code Serdes.longs()} reads {@code "42"}, Avro serdes read Avro's JSON encoding).
      *
      * @throws SerdeException if the text is not a value of this serde
      */

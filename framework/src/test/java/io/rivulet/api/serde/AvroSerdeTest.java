@@ -36,6 +36,19 @@ class AvroSerdeTest {
     }
 
     @Test
+    void aValueIsReadFromAvrosJsonEncodingAsAnInteractiveQueryGivesAKey() {
+        GenericRecord account = Serdes.avro(V1).fromString("{\"owner\": \"ann\", \"balance\": 120}");
+        assertThat(account).isEqualTo(v1("ann", 120));
+        assertThat(Serdes.avro(AvroAccount.class)
+                        .fromString("{\"owner\": \"bob\", \"balance\": 7, \"currency\": \"CHF\"}")
+                        .owner)
+                .hasToString("bob");
+        assertThatThrownBy(() -> Serdes.avro(V1).fromString("{\"owner\": \"ann\"}"))
+                .isInstanceOf(SerdeException.class)
+                .hasMessageStartingWith("not an Avro io.rivulet.api.serde.AvroAccount in Avro's JSON encoding");
+    }
+
+    @Test
     void aValueCarriesItsWriterSchemasFingerprint() {
         byte[] bytes = Serdes.avro(V1).serialize(v1("ann", 120));
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
