@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,20 @@ class InternalTopicsTest {
                     .setUp(TopologyCompiler.compile("topics", JobGraphs.of(job("topics-in", "topics-out"))));
 
             assertThat(partitions).containsEntry("topics-in", 3).containsEntry("topics-repartition-0", 3);
+            // Created topics reach every broker's metadata a moment after the create call returns.
+            Await.until(Duration.ofSeconds(30), "the internal topics are visible", () -> {
+                try {
+                    admin.describeTopics(List.of("topics-echo-changelog", "topics-repartition-0"))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS);
+                    return true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
             assertThat(admin.describeTopics(List.of("topics-echo-changelog"))
                             .allTopicNames()
                             .get(30, TimeUnit.SECONDS)
