@@ -55,9 +55,4 @@ public final class GroupLocations {
     public List<InstanceLocation> instances() {
         return snapshot.all();
     }
-
-    /** The generation of the latest assignment, -1 before the first. */
-    public int generation() {
-        return snapshot.generation();
-    }
 }

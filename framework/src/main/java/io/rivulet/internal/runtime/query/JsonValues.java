@@ -2,6 +2,7 @@ package io.rivulet.internal.runtime.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,7 @@ final class JsonValues {
             }
         }
         if (value instanceof byte[] bytes) {
-            return TextNode.valueOf(java.util.Base64.getEncoder().encodeToString(bytes));
+            return TextNode.valueOf(Base64.getEncoder().encodeToString(bytes));
         }
         return JSON.valueToTree(value);
     }

@@ -1,7 +1,9 @@
 package io.rivulet.internal.runtime.query;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.rivulet.internal.runtime.state.TaskId;
@@ -37,7 +39,7 @@ public final class QueryableTasks {
 
     /** The tasks of one sub-topology this instance runs now. */
     public Map<TaskId, Entry> ofSubTopology(int subTopology) {
-        Map<TaskId, Entry> found = new java.util.TreeMap<>(java.util.Comparator.comparingInt(TaskId::partition));
+        Map<TaskId, Entry> found = new TreeMap<>(Comparator.comparingInt(TaskId::partition));
         tasks.forEach((id, entry) -> {
             if (id.subTopology() == subTopology) {
                 found.put(id, entry);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -300,8 +302,8 @@ public final class StateQueries implements KeyedStateQueries {
     }
 
     /** The record keys with keyed state of the operator in one task's store. */
-    private java.util.Set<byte[]> recordKeys(QueryableTasks.Entry entry, Operator operator) {
-        java.util.Set<byte[]> keys = new java.util.TreeSet<>(Bytes.ORDER);
+    private Set<byte[]> recordKeys(QueryableTasks.Entry entry, Operator operator) {
+        Set<byte[]> keys = new TreeSet<>(Bytes.ORDER);
         String prefix = StateNames.of(operator.uid(), "");
         states.names().stream()
                 .filter(name -> name.startsWith(prefix))

@@ -2,6 +2,7 @@ package io.rivulet.internal.runtime.state;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.rivulet.api.state.StateDescriptor;
@@ -37,7 +38,7 @@ public final class QueryableStates {
     }
 
     /** The names of the states registered so far. */
-    public java.util.Set<String> names() {
-        return java.util.Set.copyOf(descriptors.keySet());
+    public Set<String> names() {
+        return Set.copyOf(descriptors.keySet());
     }
 }
