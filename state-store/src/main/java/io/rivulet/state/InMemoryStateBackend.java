@@ -63,6 +63,17 @@ public final class InMemoryStateBackend implements StateBackend {
     }
 
     @Override
+    public Map<String, Map<String, Long>> closedTaskOffsets() {
+        Map<String, Map<String, Long>> offsets = new HashMap<>();
+        tasks.forEach((taskId, data) -> {
+            if (!open.contains(taskId)) {
+                offsets.put(taskId, Map.copyOf(data.offsets));
+            }
+        });
+        return offsets;
+    }
+
+    @Override
     public void delete(String taskId) {
         if (open.contains(taskId)) {
             throw new StateStoreLockedException(

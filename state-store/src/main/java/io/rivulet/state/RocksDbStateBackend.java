@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -17,6 +19,7 @@ import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 
+import io.rivulet.state.internal.OffsetCheckpoint;
 import io.rivulet.state.internal.RocksDbTaskStore;
 
 /**
@@ -55,15 +58,16 @@ public final class RocksDbStateBackend implements StateBackend {
                         + " is locked by another process: two instances must not share a state directory");
             }
             FileChannel channel = lockChannel;
-            return new RocksDbTaskStore(taskId, dir.resolve("rocksdb"), blockCache(), () -> {
-                try {
-                    channel.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } finally {
-                    openDirs.remove(dir);
-                }
-            });
+            return new RocksDbTaskStore(
+                    taskId, dir.resolve("rocksdb"), dir.resolve(OffsetCheckpoint.FILE_NAME), blockCache(), () -> {
+                        try {
+                            channel.close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        } finally {
+                            openDirs.remove(dir);
+                        }
+                    });
         } catch (IOException | RuntimeException e) {
             openDirs.remove(dir);
             closeQuietly(lockChannel);
@@ -98,6 +102,23 @@ public final class RocksDbStateBackend implements StateBackend {
                 // Closing only releases the lock we failed to use.
             }
         }
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> closedTaskOffsets() {
+        Map<String, Map<String, Long>> offsets = new HashMap<>();
+        if (!Files.isDirectory(stateDir)) {
+            return offsets;
+        }
+        try (Stream<Path> dirs = Files.list(stateDir)) {
+            dirs.filter(dir -> !openDirs.contains(dir))
+                    .forEach(dir -> OffsetCheckpoint.read(dir.resolve(OffsetCheckpoint.FILE_NAME))
+                            .ifPresent(
+                                    taskOffsets -> offsets.put(dir.getFileName().toString(), taskOffsets)));
+        } catch (IOException e) {
+            throw new StateStoreException("cannot list the task stores in " + stateDir, e);
+        }
+        return offsets;
     }
 
     @Override

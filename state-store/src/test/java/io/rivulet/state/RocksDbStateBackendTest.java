@@ -47,6 +47,29 @@ class RocksDbStateBackendTest {
     }
 
     @Test
+    void aNewProcessLearnsTheOffsetsOfClosedStoresWithoutOpeningThemAndAWipeForgetsThem() {
+        try (StateBackend backend = new RocksDbStateBackend(dir)) {
+            try (TaskStateStore store = backend.open("1_0")) {
+                store.commit(Map.of("app-count-changelog-0", 120L));
+            }
+            try (TaskStateStore store = backend.open("1_1")) {
+                store.commit(Map.of("app-count-changelog-1", 7L));
+            }
+        }
+        try (StateBackend backend = new RocksDbStateBackend(dir)) {
+            assertThat(backend.closedTaskOffsets())
+                    .isEqualTo(Map.of(
+                            "1_0", Map.of("app-count-changelog-0", 120L),
+                            "1_1", Map.of("app-count-changelog-1", 7L)));
+            TaskStateStore store = backend.open("1_1");
+            store.wipe();
+            assertThat(backend.closedTaskOffsets()).containsOnlyKeys("1_0");
+            store.close();
+            assertThat(backend.closedTaskOffsets()).containsEntry("1_1", Map.of());
+        }
+    }
+
+    @Test
     void deleteRemovesTheTaskState() {
         try (StateBackend backend = new RocksDbStateBackend(dir)) {
             try (TaskStateStore store = backend.open("2_0")) {

@@ -248,6 +248,27 @@ class TaskStateStoreContractTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void closedTasksReportTheOffsetsTheirStoresCommittedAndOpenOnesAreLeftOut(
+            String name, Function<String, StateBackend> backends) {
+        try (StateBackend backend = backends.apply(name + "-closed-offsets")) {
+            try (TaskStateStore store = backend.open("1_0")) {
+                store.put("s", b("k"), b("v"));
+                store.commit(Map.of("app-s-changelog-0", 41L));
+                store.restore("app-t-changelog-0", List.of(new StateWrite("t", b("k"), b("w"))), 9);
+            }
+            TaskStateStore open = backend.open("1_1");
+            open.commit(Map.of("app-s-changelog-1", 3L));
+
+            assertThat(backend.closedTaskOffsets())
+                    .isEqualTo(Map.of("1_0", Map.of("app-s-changelog-0", 41L, "app-t-changelog-0", 9L)));
+
+            open.close();
+            assertThat(backend.closedTaskOffsets()).containsEntry("1_1", Map.of("app-s-changelog-1", 3L));
+        }
+    }
+
     static byte[] b(String s) {
         return s.getBytes(UTF_8);
     }

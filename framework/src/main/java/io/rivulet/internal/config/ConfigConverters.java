@@ -77,6 +77,20 @@ public final class ConfigConverters {
         }
     }
 
+    public static final class NonNegativeInt implements Converter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return convertOrExplain(value, "a whole number, at least 0", Integer::valueOf, number -> number >= 0);
+        }
+    }
+
+    public static final class NonNegativeLong implements Converter<Long> {
+        @Override
+        public Long convert(String value) {
+            return convertOrExplain(value, "a whole number, at least 0", Long::valueOf, number -> number >= 0);
+        }
+    }
+
     /** An absolute http or https URL: other instances send requests to it. */
     public static final class Url implements Converter<String> {
         @Override

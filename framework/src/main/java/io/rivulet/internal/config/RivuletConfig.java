@@ -96,6 +96,42 @@ public interface RivuletConfig {
     Optional<String> advertisedUrl();
 
     /**
+     * {@code rivulet.num-standby-replicas}: how many standby replicas of every stateful task the group keeps on
+     * other instances, each tailing the task's changelogs into its own local store; when the task's instance fails,
+     * the task moves to the most caught-up replica and restores only what it had not applied yet (Kafka Streams'
+     * {@code num.standby.replicas}). Default {@code 0}.
+     */
+    @WithDefault("0")
+    @WithConverter(ConfigConverters.NonNegativeInt.class)
+    int numStandbyReplicas();
+
+    /**
+     * {@code rivulet.acceptable-recovery-lag}: an instance whose local copy of a task is at most this many changelog
+     * records behind counts as caught up: the task may move there at once. A task that is to move to an instance
+     * further behind stays where it runs while a warm-up replica catches up there. Default {@code 10000}.
+     */
+    @WithDefault("10000")
+    @WithConverter(ConfigConverters.NonNegativeLong.class)
+    long acceptableRecoveryLag();
+
+    /**
+     * {@code rivulet.max-warmup-replicas}: how many warm-up replicas the group runs at once, across all instances; a
+     * larger value balances a scaled-out group sooner, at the cost of more restore traffic. Default {@code 2}.
+     */
+    @WithDefault("2")
+    @WithConverter(ConfigConverters.NonNegativeInt.class)
+    int maxWarmupReplicas();
+
+    /**
+     * {@code rivulet.probing-rebalance-interval}: while warm-up replicas run, how often the group rebalances to
+     * look at them even if none reported that it caught up (a warm-up that catches up asks at once). Default
+     * {@code 10m}.
+     */
+    @WithDefault("10m")
+    @WithConverter(ConfigConverters.PositiveDuration.class)
+    Duration probingRebalanceInterval();
+
+    /**
      * {@code rivulet.test.*} (such as {@code rivulet.test.broker}): read by the testkit in test JVMs, never by a job.
      * Declared so that a test JVM's system properties do not count as unknown {@code rivulet.*} keys, which fail
      * start-up as the likely typos they are.

@@ -13,6 +13,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import io.rivulet.internal.runtime.RuntimeConfig;
+import io.rivulet.internal.runtime.assignment.AssignmentSettings;
 import io.rivulet.internal.runtime.savepoint.SavepointSettings;
 
 /** Turns the {@code rivulet.*} configuration into the settings of a running job, checking what needs more than one key. */
@@ -94,7 +95,12 @@ public final class RivuletSettings {
                         config.savepoint().restoreFrom(),
                         config.savepoint().allowNonRestoredState(),
                         config.savepoint().timeout()),
-                config.advertisedUrl().map(url -> url.replaceAll("/+$", "")));
+                config.advertisedUrl().map(url -> url.replaceAll("/+$", "")),
+                new AssignmentSettings(
+                        config.numStandbyReplicas(),
+                        config.acceptableRecoveryLag(),
+                        config.maxWarmupReplicas(),
+                        config.probingRebalanceInterval()));
     }
 
     private static IllegalArgumentException notSet(String key) {

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,6 +32,15 @@ final class QueryAnswers {
 
     static final String ANSWERED_BY = "X-Rivulet-Answered-By";
 
+    /**
+     * On an answer to a query that allows staleness: how many changelog records the copy that answered was behind the
+     * task's latest commit ({@code 0} when the task itself answered).
+     */
+    static final String LAG = "X-Rivulet-Lag";
+
+    /** On an answer to a query that allows staleness: {@code active} (the task) or {@code replica}. */
+    static final String ANSWERED_FROM = "X-Rivulet-Answered-From";
+
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,11 +50,17 @@ final class QueryAnswers {
     /**
      * Asks the running job, once it runs and when the request names a key, and answers.
      *
+     * @param allowStale whether the caller accepts an answer from a replica ({@code ?allow-stale=true})
      * @param field the name of the answer's field: {@code value} for a state, {@code windows} for a window operator
      * @param path the query's path on any instance, for forwarding: {@code /rivulet/api/…}, without the key
      */
     static Response answer(
-            RivuletService service, String key, String field, String path, Function<StreamsRuntime, QueryResult> ask)
+            RivuletService service,
+            String key,
+            boolean allowStale,
+            String field,
+            String path,
+            Function<StreamsRuntime, QueryResult> ask)
             throws InterruptedException {
         StreamsRuntime runtime = service.runtime();
         if (runtime == null) {
@@ -52,16 +69,18 @@ final class QueryAnswers {
         if (key == null) {
             return ApiResponses.error(Response.Status.BAD_REQUEST, "the query must name a key: ?key=<key>");
         }
-        return answer(ask.apply(runtime), runtime.processId(), field, path, key);
-    }
-
-    private static Response answer(QueryResult result, String self, String field, String path, String key)
-            throws InterruptedException {
+        QueryResult result = ask.apply(runtime);
+        String self = runtime.processId();
         if (result instanceof QueryResult.Found found) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("key", found.key());
             body.put(field, found.value());
-            return Response.ok(body).header(ANSWERED_BY, self).build();
+            Response.ResponseBuilder ok = Response.ok(body).header(ANSWERED_BY, self);
+            if (allowStale) {
+                ok.header(LAG, found.replicaLag().orElse(0))
+                        .header(ANSWERED_FROM, found.replicaLag().isPresent() ? "replica" : "active");
+            }
+            return ok.build();
         }
         if (result instanceof QueryResult.NotFound notFound) {
             return answered(ApiResponses.error(Response.Status.NOT_FOUND, notFound.message()), self);
@@ -72,7 +91,7 @@ final class QueryAnswers {
         if (result instanceof QueryResult.Unavailable unavailable) {
             return unavailable(unavailable.message(), unavailable.retryAfterSeconds());
         }
-        return forward((QueryResult.Elsewhere) result, path, key, self);
+        return forward((QueryResult.Elsewhere) result, path, key, allowStale, self);
     }
 
     /** A path segment as a URL carries it. */
@@ -80,28 +99,44 @@ final class QueryAnswers {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static Response forward(QueryResult.Elsewhere owner, String path, String key, String self)
+    /**
+     * Sends the query to the instances that may answer it, in order, and relays the first answer; an instance that
+     * does not answer or answers 503 passes the query to the next, and the last one's answer counts.
+     */
+    private static Response forward(
+            QueryResult.Elsewhere elsewhere, String path, String key, boolean allowStale, String self)
             throws InterruptedException {
-        URI uri = URI.create(owner.url() + path + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(FORWARD_TIMEOUT)
-                .header(FORWARDED_BY, self)
-                .GET()
-                .build();
-        HttpResponse<String> answer;
-        try {
-            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return unavailable(
-                    "instance " + owner.processId() + " at " + owner.url() + ", which holds the key, did not answer: "
-                            + e,
-                    1);
+        List<String> failures = new ArrayList<>();
+        List<QueryResult.Instance> instances = elsewhere.instances();
+        for (int i = 0; i < instances.size(); i++) {
+            QueryResult.Instance instance = instances.get(i);
+            URI uri = URI.create(instance.url() + path + "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
+                    + (allowStale ? "&allow-stale=true" : ""));
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(FORWARD_TIMEOUT)
+                    .header(FORWARDED_BY, self)
+                    .GET()
+                    .build();
+            HttpResponse<String> answer;
+            try {
+                answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                failures.add("instance " + instance.processId() + " at " + instance.url() + " did not answer: " + e);
+                continue;
+            }
+            if (answer.statusCode() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()
+                    && i < instances.size() - 1) {
+                failures.add("instance " + instance.processId() + " could not answer: " + answer.body());
+                continue;
+            }
+            Response.ResponseBuilder relayed =
+                    Response.status(answer.statusCode()).entity(answer.body()).type(MediaType.APPLICATION_JSON);
+            for (String header : List.of(ANSWERED_BY, LAG, ANSWERED_FROM, "Retry-After")) {
+                answer.headers().firstValue(header).ifPresent(value -> relayed.header(header, value));
+            }
+            return relayed.build();
         }
-        Response.ResponseBuilder relayed =
-                Response.status(answer.statusCode()).entity(answer.body()).type(MediaType.APPLICATION_JSON);
-        answer.headers().firstValue(ANSWERED_BY).ifPresent(who -> relayed.header(ANSWERED_BY, who));
-        answer.headers().firstValue("Retry-After").ifPresent(seconds -> relayed.header("Retry-After", seconds));
-        return relayed.build();
+        return unavailable("no instance that holds the key answered (" + String.join("; ", failures) + ")", 1);
     }
 
     private static Response answered(Response response, String self) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.rivulet.internal.runtime.query.QueryOptions;
+
 /**
  * {@code GET /rivulet/api/windows/<uid>?key=<key>}: the committed contents of a key's windows in a window operator,
  * asked of any instance: {@code 200 {"key", "windows": [{"window": {"start", "end"}, "contents"}, …]}}, the other
@@ -26,13 +28,16 @@ public class WindowsResource {
     public Response get(
             @PathParam("uid") String uid,
             @QueryParam("key") String key,
+            @QueryParam("allow-stale") boolean allowStale,
             @HeaderParam(QueryAnswers.FORWARDED_BY) String forwardedBy)
             throws InterruptedException {
         return QueryAnswers.answer(
                 service,
                 key,
+                allowStale,
                 "windows",
                 "/rivulet/api/windows/" + QueryAnswers.segment(uid),
-                runtime -> runtime.stateQueries().getWindows(uid, key, forwardedBy != null));
+                runtime ->
+                        runtime.stateQueries().getWindows(uid, key, new QueryOptions(forwardedBy != null, allowStale)));
     }
 }

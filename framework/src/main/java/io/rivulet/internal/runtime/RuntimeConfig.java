@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import io.rivulet.internal.runtime.assignment.AssignmentSettings;
 import io.rivulet.internal.runtime.savepoint.SavepointSettings;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
@@ -19,6 +20,7 @@ import io.rivulet.sink.ProcessingGuarantee;
  * @param savepoints the savepoint to start from and how savepoints are taken
  * @param advertisedUrl where this instance's HTTP endpoints answer, for the other instances of the group (which
  *        forward interactive queries to it); empty for a job without HTTP
+ * @param assignment standby replicas, warm-ups and the recovery lag the group places tasks by
  */
 public record RuntimeConfig(
         String applicationId,
@@ -33,10 +35,43 @@ public record RuntimeConfig(
         boolean createMissingTopics,
         Duration autoWatermarkInterval,
         SavepointSettings savepoints,
-        Optional<String> advertisedUrl) {
+        Optional<String> advertisedUrl,
+        AssignmentSettings assignment) {
 
     /** Flink's default auto-watermark interval. */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
+
+    /** Settings with the default placement: no standby replicas. */
+    public RuntimeConfig(
+            String applicationId,
+            Map<String, Object> kafka,
+            Path stateDir,
+            ProcessingGuarantee guarantee,
+            Duration commitInterval,
+            int numThreads,
+            ErrorPolicy deserializationErrors,
+            ErrorPolicy processingErrors,
+            Optional<String> groupInstanceId,
+            boolean createMissingTopics,
+            Duration autoWatermarkInterval,
+            SavepointSettings savepoints,
+            Optional<String> advertisedUrl) {
+        this(
+                applicationId,
+                kafka,
+                stateDir,
+                guarantee,
+                commitInterval,
+                numThreads,
+                deserializationErrors,
+                processingErrors,
+                groupInstanceId,
+                createMissingTopics,
+                autoWatermarkInterval,
+                savepoints,
+                advertisedUrl,
+                AssignmentSettings.DEFAULTS);
+    }
 
     /** Settings without a savepoint to start from, of a job that serves no HTTP. */
     public RuntimeConfig(
@@ -110,7 +145,27 @@ public record RuntimeConfig(
                         createMissingTopics,
                         autoWatermarkInterval,
                         savepoints,
-                        Optional.of(url));
+                        Optional.of(url),
+                        assignment);
+    }
+
+    /** The same settings, placing tasks by {@code settings}. */
+    public RuntimeConfig withAssignment(AssignmentSettings settings) {
+        return new RuntimeConfig(
+                applicationId,
+                kafka,
+                stateDir,
+                guarantee,
+                commitInterval,
+                numThreads,
+                deserializationErrors,
+                processingErrors,
+                groupInstanceId,
+                createMissingTopics,
+                autoWatermarkInterval,
+                savepoints,
+                advertisedUrl,
+                settings);
     }
 
     public boolean usesDeadLetters() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -20,9 +21,13 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +37,10 @@ import io.rivulet.api.job.SavepointInfo;
 import io.rivulet.internal.graph.JobGraph;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
+import io.rivulet.internal.runtime.assignment.AssignmentContext;
 import io.rivulet.internal.runtime.assignment.GroupLocations;
+import io.rivulet.internal.runtime.assignment.LocalTaskOffsets;
+import io.rivulet.internal.runtime.assignment.MemberState;
 import io.rivulet.internal.runtime.assignment.RivuletAssignor;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
@@ -49,6 +57,7 @@ import io.rivulet.internal.runtime.state.QueryableStates;
 import io.rivulet.internal.runtime.state.RestoredStateSchemas;
 import io.rivulet.internal.runtime.task.RecordErrorHandler;
 import io.rivulet.internal.runtime.task.TaskFactory;
+import io.rivulet.internal.runtime.task.TaskTopology;
 import io.rivulet.internal.runtime.thread.RepartitionPurger;
 import io.rivulet.internal.runtime.thread.SavepointParticipant;
 import io.rivulet.internal.runtime.thread.StreamThread;
@@ -66,6 +75,10 @@ import io.rivulet.state.StateBackend;
 public final class StreamsRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
+    /** The leader measures lags inside the rebalance: it must answer well within the group's rebalance timeout. */
+    private static final Duration CHANGELOG_ENDS_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final int DEFAULT_HEARTBEAT_INTERVAL_MS = 500;
 
     private final RuntimeConfig config;
     private final StateBackend stateBackend;
@@ -81,6 +94,7 @@ public final class StreamsRuntime implements AutoCloseable {
     private Topology topology;
     private String processId;
     private GroupLocations locations;
+    private AssignmentContext assignmentContext;
     private final QueryableStates queryableStates = new QueryableStates();
     private final QueryableTasks queryableTasks = new QueryableTasks();
     private StateQueries stateQueries;
@@ -151,6 +165,12 @@ public final class StreamsRuntime implements AutoCloseable {
         runtime.topology = topology;
         runtime.processId = processId;
         runtime.locations = new GroupLocations(processId, config.advertisedUrl());
+        runtime.assignmentContext = new AssignmentContext(
+                runtime.locations,
+                new TaskTopology(topology),
+                LocalTaskOffsets.of(runtime.stateBackend),
+                runtime::changelogEnds,
+                config.assignment());
         runtime.stateQueries = new StateQueries(
                 topology, partitions, runtime.queryableStates, runtime.queryableTasks, runtime.locations);
         runtime.startThreads(topology, partitions, processId, onFatalError);
@@ -185,8 +205,9 @@ public final class StreamsRuntime implements AutoCloseable {
         for (int i = 0; i < config.numThreads(); i++) {
             String name = config.applicationId() + "-StreamThread-" + (i + 1);
             String clientId = config.applicationId() + "-" + processId + "-" + (i + 1);
+            MemberState replicas = new MemberState();
             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                    consumerConfigs(clientId, i), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                    consumerConfigs(clientId, i, replicas), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             KafkaConsumer<byte[], byte[]> restoreConsumer = new KafkaConsumer<>(
                     restoreConsumerConfigs(clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
             RecordOutput output = new CountedRecordOutput(
@@ -210,7 +231,10 @@ public final class StreamsRuntime implements AutoCloseable {
                             savepointControl,
                             topology.externalSourceTopics(),
                             Set.copyOf(topology.repartitionTopics().values())),
-                    queryableTasks);
+                    queryableTasks,
+                    replicas,
+                    assignmentContext.offsets(),
+                    config.assignment());
             Thread thread = new Thread(
                     () -> {
                         streamThread.run();
@@ -225,15 +249,31 @@ public final class StreamsRuntime implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    private Map<String, Object> consumerConfigs(String clientId, int threadIndex) {
+    /** Where the changelogs end for a read_committed reader (their last stable offsets), for the group's leader. */
+    private Map<TopicPartition, Long> changelogEnds(Set<TopicPartition> changelogs) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        changelogs.forEach(changelog -> latest.put(changelog, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get(CHANGELOG_ENDS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((changelog, info) -> ends.put(changelog, info.offset()));
+        return ends;
+    }
+
+    private Map<String, Object> consumerConfigs(String clientId, int threadIndex, MemberState replicas) {
         Map<String, Object> configs = new HashMap<>(config.kafka());
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId());
         configs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-consumer");
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         configs.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Members learn that the group rebalances from a heartbeat's answer, and stop committing until it completed:
+        // the clients' 3 s would stop every task for seconds at each rebalance, twice when a task moves.
+        configs.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, DEFAULT_HEARTBEAT_INTERVAL_MS);
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RivuletAssignor.class.getName());
-        configs.put(RivuletAssignor.LOCATIONS_CONFIG, locations);
+        configs.put(RivuletAssignor.CONTEXT_CONFIG, assignmentContext);
+        configs.put(RivuletAssignor.REPLICAS_CONFIG, replicas);
         config.groupInstanceId()
                 .ifPresent(id -> configs.put(
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, threadIndex == 0 ? id : id + "-" + (threadIndex + 1)));

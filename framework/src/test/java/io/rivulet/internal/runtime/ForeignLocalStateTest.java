@@ -13,17 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.api.JobBuilder;
-import io.rivulet.api.functions.Collector;
-import io.rivulet.api.functions.KeyedProcessFunction;
-import io.rivulet.api.functions.RuntimeContext;
 import io.rivulet.api.kafka.KafkaSink;
 import io.rivulet.api.kafka.KafkaSource;
 import io.rivulet.api.serde.Serdes;
-import io.rivulet.api.state.ValueState;
-import io.rivulet.api.state.ValueStateDescriptor;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.runtime.task.ErrorPolicy;
 import io.rivulet.sink.ProcessingGuarantee;
+import io.rivulet.testfunctions.CountPerKey;
 import io.rivulet.testkit.ClusterSpec;
 import io.rivulet.testkit.KafkaCluster;
 import io.rivulet.testkit.KafkaClusters;
@@ -39,22 +35,6 @@ class ForeignLocalStateTest {
     @TempDir
     Path stateDir;
 
-    static final class Count extends KeyedProcessFunction<String, String, String> {
-        private static final long serialVersionUID = 1L;
-        private transient ValueState<Long> count;
-
-        @Override
-        public void open(RuntimeContext context) {
-            count = context.getState(new ValueStateDescriptor<>("count", Serdes.longs(), 0L));
-        }
-
-        @Override
-        public void processElement(String word, Context ctx, Collector<String> out) {
-            count.update(count.value() + 1);
-            out.collect(word + "=" + count.value());
-        }
-    }
-
     private List<String> countOnce(List<String> words) {
         try (KafkaCluster kafka = KafkaClusters.start(ClusterSpec.singleNode())) {
             kafka.createTopic("words", 1);
@@ -63,7 +43,7 @@ class ForeignLocalStateTest {
             JobBuilder job = new JobBuilder();
             job.fromSource(KafkaSource.values("words", Serdes.string()))
                     .keyBy(word -> word, Serdes.string(), Serdes.string())
-                    .process(new Count())
+                    .process(new CountPerKey("="))
                     .uid("count")
                     .sinkTo(KafkaSink.values("counts", Serdes.string()));
             RuntimeConfig config = new RuntimeConfig(

@@ -57,10 +57,15 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Runnable unlock;
+    private final Path checkpoint;
 
-    public RocksDbTaskStore(String taskId, Path dir, Cache blockCache, Runnable unlock) {
+    /**
+     * @param checkpoint where the committed offsets are written when the store closes ({@link OffsetCheckpoint})
+     */
+    public RocksDbTaskStore(String taskId, Path dir, Path checkpoint, Cache blockCache, Runnable unlock) {
         super(taskId);
         this.unlock = unlock;
+        this.checkpoint = checkpoint;
         // Reopening after a crash replays the write-ahead log into memtables: keep that bounded (small
         // memtables, as Kafka Streams' 16 MB x 3) and do not flush it to disk before the task can run, so that
         // recovery costs the same whatever the size of the state.
@@ -240,6 +245,7 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
 
     @Override
     protected void committedWipe() {
+        OffsetCheckpoint.delete(checkpoint);
         flushRestored();
         try (WriteBatch batch = new WriteBatch()) {
             for (ColumnFamilyHandle handle : families.values()) {
@@ -276,6 +282,7 @@ public final class RocksDbTaskStore extends BufferedTaskStore {
     protected void release() {
         try {
             flushRestored();
+            OffsetCheckpoint.write(checkpoint, committedOffsets());
         } finally {
             try {
                 handles.forEach(ColumnFamilyHandle::close);

@@ -4,43 +4,69 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The bytes Rivulet adds to the group protocol, as versioned JSON: a member's subscription says which instance it
- * belongs to and where it serves; an assignment says where every instance serves and what it holds. Each carries
- * the bytes of the partition placement it wraps, untouched.
+ * belongs to, where it serves, and which task state that instance holds; an assignment says where every instance
+ * serves and what it holds, and which replicas the member keeps. Unknown fields are ignored, so that a member of
+ * the next version can read this one's and the other way round during a rolling upgrade.
  */
 final class AssignmentCodec {
 
     /** Bumped when a field changes meaning; a newer reader still reads the versions before it. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /**
      * What a member tells the leader when it joins.
      *
      * @param advertisedUrl null for a job started without HTTP
+     * @param taskOffsets per task id, the sum of the committed changelog offsets of the instance's local copy
+     * @param replicas the task ids of the standby and warm-up replicas this member holds
      */
-    record SubscriptionInfo(int version, String processId, String advertisedUrl, byte[] placement) {}
+    record SubscriptionInfo(
+            int version, String processId, String advertisedUrl, Map<String, Long> taskOffsets, List<String> replicas) {
 
-    /** One instance in an assignment, as it travels. */
-    record Location(String processId, String advertisedUrl, List<String> partitions) {
-
-        static Location of(InstanceLocation location) {
-            return new Location(location.processId(), location.advertisedUrl().orElse(null), location.partitions());
-        }
-
-        InstanceLocation toInstanceLocation() {
-            return new InstanceLocation(processId, Optional.ofNullable(advertisedUrl), List.copyOf(partitions));
+        SubscriptionInfo {
+            taskOffsets = taskOffsets == null ? Map.of() : taskOffsets;
+            replicas = replicas == null ? List.of() : replicas;
         }
     }
 
-    /** What the leader tells every member: the whole group's locations. */
-    record AssignmentInfo(int version, List<Location> instances, byte[] placement) {}
+    /** One instance in an assignment, as it travels: the partitions its tasks read, and those of its replicas. */
+    record Location(String processId, String advertisedUrl, List<String> partitions, List<String> standbyPartitions) {
+
+        Location {
+            standbyPartitions = standbyPartitions == null ? List.of() : standbyPartitions;
+        }
+
+        InstanceLocation toInstanceLocation() {
+            return new InstanceLocation(
+                    processId,
+                    Optional.ofNullable(advertisedUrl),
+                    List.copyOf(partitions),
+                    List.copyOf(standbyPartitions));
+        }
+    }
+
+    /**
+     * What the leader tells a member: the whole group's locations, and the task ids of the standbys and warm-ups
+     * the member is to keep.
+     */
+    record AssignmentInfo(int version, List<Location> instances, List<String> standbys, List<String> warmups) {
+
+        AssignmentInfo {
+            standbys = standbys == null ? List.of() : standbys;
+            warmups = warmups == null ? List.of() : warmups;
+        }
+    }
 
     private AssignmentCodec() {}
 
@@ -63,19 +89,5 @@ final class AssignmentCodec {
                             + " (is another application using the same application id?): " + e.getMessage(),
                     e);
         }
-    }
-
-    /** The placement's own bytes, or null: what a {@link ByteBuffer} of the wrapped assignor reads back as. */
-    static byte[] bytes(ByteBuffer buffer) {
-        if (buffer == null) {
-            return null;
-        }
-        byte[] array = new byte[buffer.remaining()];
-        buffer.duplicate().get(array);
-        return array;
-    }
-
-    static ByteBuffer buffer(byte[] bytes) {
-        return bytes == null ? null : ByteBuffer.wrap(bytes);
     }
 }

@@ -12,11 +12,15 @@ import java.util.stream.Collectors;
  */
 public final class GroupLocations {
 
-    private record Snapshot(int generation, Map<String, InstanceLocation> byPartition, List<InstanceLocation> all) {}
+    private record Snapshot(
+            int generation,
+            Map<String, InstanceLocation> byPartition,
+            Map<String, List<InstanceLocation>> replicasByPartition,
+            List<InstanceLocation> all) {}
 
     private final String processId;
     private final Optional<String> advertisedUrl;
-    private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), List.of());
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of(), Map.of(), List.of());
 
     /**
      * @param processId this instance's process id
@@ -43,12 +47,22 @@ public final class GroupLocations {
         Map<String, InstanceLocation> byPartition = instances.stream()
                 .flatMap(instance -> instance.partitions().stream().map(partition -> Map.entry(partition, instance)))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-        snapshot = new Snapshot(generation, byPartition, List.copyOf(instances));
+        Map<String, List<InstanceLocation>> replicasByPartition = instances.stream()
+                .flatMap(instance ->
+                        instance.standbyPartitions().stream().map(partition -> Map.entry(partition, instance)))
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toUnmodifiableList())));
+        snapshot = new Snapshot(generation, byPartition, Map.copyOf(replicasByPartition), List.copyOf(instances));
     }
 
     /** The instance the latest assignment gave the partition ({@code topic-partition}) to, if any. */
     public Optional<InstanceLocation> ownerOf(String partition) {
         return Optional.ofNullable(snapshot.byPartition().get(partition));
+    }
+
+    /** The instances the latest assignment gave a standby or warm-up replica of the partition's task. */
+    public List<InstanceLocation> replicasOf(String partition) {
+        return snapshot.replicasByPartition().getOrDefault(partition, List.of());
     }
 
     /** Every instance of the latest assignment. */

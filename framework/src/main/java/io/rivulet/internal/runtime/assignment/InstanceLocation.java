@@ -10,5 +10,7 @@ import java.util.Optional;
  * @param advertisedUrl the base URL its HTTP endpoints answer on ({@code rivulet.advertised-url}); empty for a job
  *     started without HTTP
  * @param partitions the partitions assigned to its stream threads ({@code topic-partition})
+ * @param standbyPartitions the input partitions of the tasks it keeps standby or warm-up replicas of
  */
-public record InstanceLocation(String processId, Optional<String> advertisedUrl, List<String> partitions) {}
+public record InstanceLocation(
+        String processId, Optional<String> advertisedUrl, List<String> partitions, List<String> standbyPartitions) {}

@@ -3,9 +3,11 @@ package io.rivulet.internal.runtime.changelog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +25,9 @@ import io.rivulet.state.StateWrite;
  * Brings the stores of newly assigned tasks up to date from their changelogs, a batch per poll loop
  * iteration so that the thread keeps its group membership while it restores. A store that holds committed
  * offsets is replayed from there: after a clean shutdown nothing, after a crash only the tail.
+ *
+ * <p>It also keeps the stores of standby tasks up to date: their changelogs are tailed without end, read_committed,
+ * paused while an active task restores so that a task that is to run comes first (as Kafka Streams does).
  */
 public final class ChangelogReader implements AutoCloseable {
 
@@ -34,6 +39,7 @@ public final class ChangelogReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> restoreConsumer;
     private final RuntimeMetrics metrics;
     private final Map<TopicPartition, Restoration> active = new HashMap<>();
+    private final Map<TopicPartition, TaskStateManager> standbys = new HashMap<>();
     private final Map<TaskId, TaskProgress> progress = new HashMap<>();
     private long lastProgressLog = System.nanoTime();
 
@@ -81,33 +87,16 @@ public final class ChangelogReader implements AutoCloseable {
         TaskProgress taskProgress = new TaskProgress();
         List<TopicPartition> changelogs = List.copyOf(state.changelogPartitions());
         Map<TopicPartition, Long> ends = restoreConsumer.endOffsets(changelogs);
-        boolean wiped = false;
-        for (TopicPartition changelog : changelogs) {
-            long start = state.committedOffset(changelog);
-            if (start > ends.getOrDefault(changelog, 0L)) {
-                // The local state went further than the changelog exists: it mirrors another changelog (one that
-                // was deleted and recreated, or another cluster's). Using it would mix foreign state in.
-                LOG.warn(
-                        "Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
-                                + " changelog; wiping it and restoring from the changelog",
-                        state.taskId(),
-                        start,
-                        changelog,
-                        ends.getOrDefault(changelog, 0L));
-                state.wipe();
-                wiped = true;
-                break;
-            }
-        }
+        wipeIfForeign(state, ends);
         long toRestore = 0;
         for (TopicPartition changelog : changelogs) {
-            long start = wiped ? 0L : state.committedOffset(changelog);
+            long start = state.committedOffset(changelog);
             long end = ends.getOrDefault(changelog, 0L);
             if (start < end) {
                 toRestore += end - start;
                 active.put(changelog, new Restoration(state, end));
                 taskProgress.pending++;
-                restoreConsumer.assign(active.keySet());
+                updateAssignment();
                 restoreConsumer.seek(changelog, start);
             }
         }
@@ -121,23 +110,99 @@ public final class ChangelogReader implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Wipes a store whose local state went further than its changelog exists: it mirrors another changelog (one that
+     * was deleted and recreated, or another cluster's), and using it would mix foreign state in.
+     */
+    private static void wipeIfForeign(TaskStateManager state, Map<TopicPartition, Long> ends) {
+        for (TopicPartition changelog : state.changelogPartitions()) {
+            long start = state.committedOffset(changelog);
+            if (start > ends.getOrDefault(changelog, 0L)) {
+                LOG.warn(
+                        "Task {}: the local state is at offset {} of {}, which ends at {}: it belongs to another"
+                                + " changelog; wiping it and restoring from the changelog",
+                        state.taskId(),
+                        start,
+                        changelog,
+                        ends.getOrDefault(changelog, 0L));
+                state.wipe();
+                return;
+            }
+        }
+    }
+
+    /** Starts keeping a standby task's store up to date, from where it is. */
+    public void registerStandby(TaskStateManager state) {
+        List<TopicPartition> changelogs = List.copyOf(state.changelogPartitions());
+        wipeIfForeign(state, restoreConsumer.endOffsets(changelogs));
+        changelogs.forEach(changelog -> standbys.put(changelog, state));
+        updateAssignment();
+        for (TopicPartition changelog : changelogs) {
+            restoreConsumer.seek(changelog, state.committedOffset(changelog));
+        }
+    }
+
+    /** Stops keeping a standby task's store up to date, before it closes or becomes active. */
+    public void removeStandby(TaskId task) {
+        if (standbys.values().removeIf(state -> state.taskId().equals(task))) {
+            updateAssignment();
+        }
+    }
+
+    /**
+     * How many changelog records a standby task's store is behind, as of the restore consumer's last fetch; empty
+     * before the first fetch of each of its changelogs.
+     */
+    public OptionalLong standbyLag(TaskId task) {
+        long lag = 0;
+        boolean any = false;
+        for (Map.Entry<TopicPartition, TaskStateManager> standby : standbys.entrySet()) {
+            if (standby.getValue().taskId().equals(task)) {
+                OptionalLong changelogLag = restoreConsumer.currentLag(standby.getKey());
+                if (changelogLag.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                lag += changelogLag.getAsLong();
+                any = true;
+            }
+        }
+        return any ? OptionalLong.of(lag) : OptionalLong.empty();
+    }
+
+    private void updateAssignment() {
+        Set<TopicPartition> all = new HashSet<>(active.keySet());
+        all.addAll(standbys.keySet());
+        restoreConsumer.assign(all);
+        if (active.isEmpty()) {
+            restoreConsumer.resume(standbys.keySet());
+        } else {
+            restoreConsumer.pause(standbys.keySet());
+        }
+    }
+
     /** Applies one batch of changelog records; returns the tasks that finished restoring. */
     public List<TaskId> restoreBatch() {
+        if (active.isEmpty() && standbys.isEmpty()) {
+            return List.of();
+        }
+        ConsumerRecords<byte[], byte[]> records =
+                restoreConsumer.poll(active.isEmpty() ? Duration.ZERO : Duration.ofMillis(10));
+        for (TopicPartition changelog : records.partitions()) {
+            TaskStateManager standby = standbys.get(changelog);
+            if (standby != null) {
+                standby.restore(changelog, decode(records.records(changelog)), restoreConsumer.position(changelog));
+            }
+        }
         if (active.isEmpty()) {
             return List.of();
         }
-        ConsumerRecords<byte[], byte[]> records = restoreConsumer.poll(Duration.ofMillis(10));
         List<TaskId> finished = new ArrayList<>();
         for (TopicPartition changelog : Set.copyOf(active.keySet())) {
             Restoration restoration = active.get(changelog);
             List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
             long position = restoreConsumer.position(changelog);
             if (!batch.isEmpty()) {
-                List<StateWrite> writes = new ArrayList<>(batch.size());
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    writes.add(ChangelogFormat.decode(record.key(), record.value()));
-                }
-                restoration.state().restore(changelog, writes, position);
+                restoration.state().restore(changelog, decode(batch), position);
                 progress.get(restoration.state().taskId()).records += batch.size();
                 metrics.restored(restoration.state().taskId(), batch.size());
             }
@@ -150,9 +215,19 @@ public final class ChangelogReader implements AutoCloseable {
                 }
             }
         }
-        restoreConsumer.assign(active.keySet());
+        if (!finished.isEmpty()) {
+            updateAssignment();
+        }
         reportRemaining();
         return finished;
+    }
+
+    private static List<StateWrite> decode(List<ConsumerRecord<byte[], byte[]>> batch) {
+        List<StateWrite> writes = new ArrayList<>(batch.size());
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            writes.add(ChangelogFormat.decode(record.key(), record.value()));
+        }
+        return writes;
     }
 
     private void reportRemaining() {
@@ -195,7 +270,7 @@ public final class ChangelogReader implements AutoCloseable {
         if (progress.remove(task) != null) {
             metrics.restoreRemaining(task, 0, true);
             active.values().removeIf(r -> r.state().taskId().equals(task));
-            restoreConsumer.assign(active.keySet());
+            updateAssignment();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -95,15 +96,17 @@ public final class StateQueries implements KeyedStateQueries {
 
     /** Where one key's query goes: a task of this instance, or a location that says why not. */
     private sealed interface Route {
-        record Here(TaskId task, QueryableTasks.Entry entry) implements Route {}
+        /** @param replicaLag present when a replica answers: how far behind it is */
+        record Here(TaskId task, QueryableTasks.Entry entry, OptionalLong replicaLag) implements Route {}
 
-        record NotHere(KeyLocation location) implements Route {}
+        /** @param replicas other instances with a replica of the task, which may answer a query that allows staleness */
+        record NotHere(KeyLocation location, List<InstanceLocation> replicas) implements Route {}
     }
 
     @Override
     public <K> KeyLocation locate(String uid, K key) {
         Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
-        Route route = route(operator, operator.keySerde().serialize(key), false);
+        Route route = route(operator, operator.keySerde().serialize(key), QueryOptions.LATEST);
         return route instanceof Route.NotHere notHere
                 ? notHere.location()
                 : new KeyLocation.Local(locations.processId());
@@ -137,8 +140,8 @@ public final class StateQueries implements KeyedStateQueries {
      * The committed contents of a key's windows, given as text, as JSON: what {@code GET /rivulet/api/windows/<uid>}
      * answers ({@code [{"window": {"start", "end"}, "contents"}, …]}, a global window as {@code "global"}).
      */
-    public QueryResult getWindows(String uid, String key, boolean forwarded) {
-        return getJson(uid, key, forwarded, "the windows of operator '" + uid + "'", (here, keyBytes) -> {
+    public QueryResult getWindows(String uid, String key, QueryOptions options) {
+        return getJson(uid, key, options, "the windows of operator '" + uid + "'", (here, keyBytes) -> {
             if (states.windows(uid).isEmpty()) {
                 return new QueryResult.NotFound("operator '" + uid + "' is not a window operator");
             }
@@ -156,7 +159,7 @@ public final class StateQueries implements KeyedStateQueries {
                 }
                 row.set("contents", JsonValues.of(contents));
             });
-            return new QueryResult.Found(null, rendered);
+            return new QueryResult.Found(null, rendered, OptionalLong.empty());
         });
     }
 
@@ -192,18 +195,18 @@ public final class StateQueries implements KeyedStateQueries {
      * The committed value of a key given as text, as JSON: what {@code GET /rivulet/api/state/<uid>/<state>?key=}
      * answers. The state's serdes are those the operator registered when it opened on a task of this instance.
      *
-     * @param forwarded whether another instance sent the query here: then it is answered here or not at all, so that
-     *     two instances with different views of the assignment cannot pass it back and forth
+     * <p>A query that allows staleness is answered by a replica of the task here when the task does not run here,
+     * and may go to the instances with a replica when the task's owner cannot answer.
      */
-    public QueryResult get(String uid, String state, String key, boolean forwarded) {
-        return getJson(uid, key, forwarded, "state '" + state + "' of operator '" + uid + "'", (here, keyBytes) -> {
+    public QueryResult get(String uid, String state, String key, QueryOptions options) {
+        return getJson(uid, key, options, "state '" + state + "' of operator '" + uid + "'", (here, keyBytes) -> {
             String stateName = StateNames.of(uid, state);
             Optional<StateDescriptor> descriptor = states.descriptor(stateName);
             if (descriptor.isEmpty()) {
                 return new QueryResult.NotFound("operator '" + uid + "' has no keyed state named '" + state + "'");
             }
             JsonNode value = json(here.entry(), stateName, descriptor.get(), StateKeys.keyed(keyBytes));
-            return value == null ? null : new QueryResult.Found(null, value);
+            return value == null ? null : new QueryResult.Found(null, value, OptionalLong.empty());
         });
     }
 
@@ -214,7 +217,7 @@ public final class StateQueries implements KeyedStateQueries {
     }
 
     /** @param what what is read, for the answer that the key has nothing there */
-    private QueryResult getJson(String uid, String key, boolean forwarded, String what, JsonReader reader) {
+    private QueryResult getJson(String uid, String key, QueryOptions options, String what, JsonReader reader) {
         Optional<Operator> found = operator(uid);
         if (found.isEmpty()) {
             return new QueryResult.NotFound(noSuchOperator(uid).getMessage());
@@ -229,13 +232,20 @@ public final class StateQueries implements KeyedStateQueries {
             return new QueryResult.InvalidKey(
                     "'" + key + "' is not a key of operator '" + uid + "': " + e.getMessage());
         }
-        Route route = route(operator, keyBytes, forwarded);
+        Route route = route(operator, keyBytes, options);
         if (route instanceof Route.NotHere notHere) {
+            List<QueryResult.Instance> elsewhere = new ArrayList<>();
             if (notHere.location() instanceof KeyLocation.Remote remote
                     && remote.advertisedUrl().isPresent()) {
-                return new QueryResult.Elsewhere(remote.advertisedUrl().get(), remote.processId());
+                elsewhere.add(new QueryResult.Instance(
+                        remote.processId(), remote.advertisedUrl().get()));
             }
-            return new QueryResult.Unavailable(reason(notHere.location()), RETRY_AFTER_SECONDS);
+            notHere.replicas()
+                    .forEach(replica -> replica.advertisedUrl()
+                            .ifPresent(url -> elsewhere.add(new QueryResult.Instance(replica.processId(), url))));
+            return elsewhere.isEmpty()
+                    ? new QueryResult.Unavailable(reason(notHere.location()), RETRY_AFTER_SECONDS)
+                    : new QueryResult.Elsewhere(List.copyOf(elsewhere));
         }
         Route.Here here = (Route.Here) route;
         try {
@@ -244,7 +254,7 @@ public final class StateQueries implements KeyedStateQueries {
                 return new QueryResult.NotFound("key '" + key + "' has no value in " + what);
             }
             return result instanceof QueryResult.Found value
-                    ? new QueryResult.Found(JsonValues.of(parsed), value.value())
+                    ? new QueryResult.Found(JsonValues.of(parsed), value.value(), here.replicaLag())
                     : result;
         } catch (StateStoreClosedException e) {
             return new QueryResult.Unavailable(moving(here.task(), e), RETRY_AFTER_SECONDS);
@@ -260,7 +270,7 @@ public final class StateQueries implements KeyedStateQueries {
     private <K, T> KeyQueryResult<T> query(String uid, K key, Reader<T> reader) {
         Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
         byte[] keyBytes = operator.keySerde().serialize(key);
-        Route route = route(operator, keyBytes, false);
+        Route route = route(operator, keyBytes, QueryOptions.LATEST);
         if (route instanceof Route.NotHere notHere) {
             return notHere.location() instanceof KeyLocation.Remote remote
                     ? new KeyQueryResult.HeldElsewhere<>(remote)
@@ -314,22 +324,41 @@ public final class StateQueries implements KeyedStateQueries {
         return keys;
     }
 
-    private Route route(Operator operator, byte[] keyBytes, boolean forwarded) {
+    private Route route(Operator operator, byte[] keyBytes, QueryOptions options) {
         TaskId task = operator.taskOf(keyBytes, partitions);
         Optional<QueryableTasks.Entry> local = tasks.get(task);
-        if (local.isPresent()) {
-            return local.get().restored()
-                    ? new Route.Here(task, local.get())
-                    : new Route.NotHere(
-                            new KeyLocation.Unknown("task " + task + ", which holds the key, is restoring its state"));
+        if (local.isPresent() && local.get().restored()) {
+            return new Route.Here(task, local.get(), OptionalLong.empty());
         }
-        Optional<InstanceLocation> owner = locations.ownerOf(operator.partitionOf(task));
-        if (forwarded || owner.isEmpty() || owner.get().processId().equals(locations.processId())) {
-            return new Route.NotHere(new KeyLocation.Unknown("task " + task
-                    + ", which holds the key, runs on no instance known here yet (the group is rebalancing)"));
+        if (options.allowStale()) {
+            Optional<QueryableTasks.Replica> replica = tasks.replica(task);
+            if (replica.isPresent() && replica.get().lag().isPresent()) {
+                return new Route.Here(
+                        task,
+                        new QueryableTasks.Entry(replica.get().store(), true),
+                        replica.get().lag());
+            }
+        }
+        String partition = operator.partitionOf(task);
+        List<InstanceLocation> replicas = options.allowStale() && !options.forwarded()
+                ? locations.replicasOf(partition).stream()
+                        .filter(replica -> !replica.processId().equals(locations.processId()))
+                        .toList()
+                : List.of();
+        if (local.isPresent()) {
+            return new Route.NotHere(
+                    new KeyLocation.Unknown("task " + task + ", which holds the key, is restoring its state"),
+                    replicas);
+        }
+        Optional<InstanceLocation> owner = locations.ownerOf(partition);
+        if (options.forwarded() || owner.isEmpty() || owner.get().processId().equals(locations.processId())) {
+            return new Route.NotHere(
+                    new KeyLocation.Unknown("task " + task
+                            + ", which holds the key, runs on no instance known here yet (the group is rebalancing)"),
+                    replicas);
         }
         return new Route.NotHere(
-                new KeyLocation.Remote(owner.get().processId(), owner.get().advertisedUrl()));
+                new KeyLocation.Remote(owner.get().processId(), owner.get().advertisedUrl()), replicas);
     }
 
     private static String reason(KeyLocation location) {

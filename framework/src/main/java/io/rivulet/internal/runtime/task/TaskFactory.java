@@ -3,7 +3,6 @@ package io.rivulet.internal.runtime.task;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +38,7 @@ import io.rivulet.state.TaskStateStore;
 public final class TaskFactory {
 
     private final Topology topology;
+    private final TaskTopology tasks;
     private final Map<String, Integer> partitionCounts;
     private final StateBackend stateBackend;
     private final RecordErrorHandler errors;
@@ -69,6 +69,7 @@ public final class TaskFactory {
             QueryableStates queryable) {
         this.queryable = queryable;
         this.topology = topology;
+        this.tasks = new TaskTopology(topology);
         this.partitionCounts = partitionCounts;
         this.stateBackend = stateBackend;
         this.errors = errors;
@@ -87,7 +88,6 @@ public final class TaskFactory {
         services.effects().register(buffer);
         Map<Transformation, ProcessorNode> instances = new HashMap<>();
         List<ProcessorNode> nodes = new ArrayList<>();
-        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
         SourceNode source = null;
         // A source task's input is its partition; a repartition task's inputs are the upstream tasks, whose
         // watermark markers it reads.
@@ -108,10 +108,6 @@ public final class TaskFactory {
                     }
                 }
             }
-            if (node.stateful()) {
-                changelogs.put(
-                        node.uid().orElseThrow(), new TopicPartition(topology.changelogTopic(node), id.partition()));
-            }
             instances.put(node, instance);
             nodes.add(instance);
         }
@@ -120,11 +116,22 @@ public final class TaskFactory {
                 input,
                 source,
                 new OperatorChain(nodes, services),
-                new TaskStateManager(id, store, changelogs),
+                new TaskStateManager(id, store, tasks.changelogsByUid(id)),
                 errors,
                 watermarks,
                 repartitionSinks,
                 output);
+    }
+
+    /**
+     * A standby of a stateful task: its store and changelogs, without operators, for the changelog reader to keep
+     * up to date.
+     */
+    public StandbyTask createStandby(TaskId id) {
+        return new StandbyTask(
+                id,
+                tasks.inputOf(id),
+                new TaskStateManager(id, stateBackend.open(id.toString()), tasks.changelogsByUid(id)));
     }
 
     /** A source task's one input is its partition; a repartition task's are all the tasks writing the topic. */

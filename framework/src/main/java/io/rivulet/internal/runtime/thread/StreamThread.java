@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,10 +21,14 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.assignment.AssignmentSettings;
+import io.rivulet.internal.runtime.assignment.LocalTaskOffsets;
+import io.rivulet.internal.runtime.assignment.MemberState;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.query.QueryableTasks;
 import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.task.StandbyTask;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
 import io.rivulet.internal.runtime.task.TaskFactory;
@@ -106,7 +111,10 @@ public final class StreamThread implements Runnable {
             RuntimeMetrics metrics,
             RepartitionPurger purger,
             SavepointParticipant savepoints,
-            QueryableTasks queryable) {
+            QueryableTasks queryable,
+            MemberState replicas,
+            LocalTaskOffsets offsets,
+            AssignmentSettings assignmentSettings) {
         this.name = name;
         this.savepoints = savepoints;
         this.config = config;
@@ -116,7 +124,18 @@ public final class StreamThread implements Runnable {
         this.changelogReader = changelogReader;
         this.metrics = metrics;
         this.taskManager = new TaskManager(
-                name, taskFactory, changelogReader, consumer, output, config.guarantee(), metrics, purger, queryable);
+                name,
+                taskFactory,
+                changelogReader,
+                consumer,
+                output,
+                config.guarantee(),
+                metrics,
+                purger,
+                queryable,
+                replicas,
+                offsets,
+                assignmentSettings);
     }
 
     public String name() {
@@ -253,6 +272,7 @@ public final class StreamThread implements Runnable {
             }
         }
         metrics.stateSizes(name, sizes);
+        taskManager.reportOffsets();
         long now = System.nanoTime();
         if (now > busySince) {
             metrics.busy(name, Math.min(1.0, (double) busyNanos / (now - busySince)));
@@ -287,6 +307,23 @@ public final class StreamThread implements Runnable {
                     rates.rate(task.id(), task.committedRecords(), now),
                     size == null ? OptionalLong.empty() : OptionalLong.of(size)));
         }
+        for (StandbyTask standby : taskManager.standbys()) {
+            statuses.add(new TaskStatus(
+                    standby.id().toString(),
+                    name,
+                    taskManager.warmup(standby.id()) ? "WARMUP" : "STANDBY",
+                    standby.input().toString(),
+                    standby.stateManager().changelogPartitions().stream()
+                            .map(TopicPartition::toString)
+                            .sorted()
+                            .toList(),
+                    OptionalLong.empty(),
+                    taskManager.replicaLag(standby.id()),
+                    Optional.empty(),
+                    0,
+                    0,
+                    OptionalLong.of(standby.stateManager().estimatedSizeBytes())));
+        }
         rates.retain(ids);
         statuses.sort(Comparator.comparing(TaskStatus::id));
         return List.copyOf(statuses);
@@ -312,7 +349,7 @@ public final class StreamThread implements Runnable {
 
     private void commitIfDue() {
         if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
-            taskManager.commit();
+            taskManager.commitIfNotRebalancing();
             // The interval runs from the end of a commit, as in Kafka Streams: a slow commit must not eat the
             // processing time of the next interval and make commits more frequent than configured.
             lastCommitNanos = System.nanoTime();

@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,10 +20,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.rivulet.internal.runtime.assignment.AssignmentSettings;
+import io.rivulet.internal.runtime.assignment.LocalTaskOffsets;
+import io.rivulet.internal.runtime.assignment.MemberState;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
 import io.rivulet.internal.runtime.query.QueryableTasks;
 import io.rivulet.internal.runtime.state.TaskId;
+import io.rivulet.internal.runtime.task.StandbyTask;
 import io.rivulet.internal.runtime.task.StreamsFatalException;
 import io.rivulet.internal.runtime.task.Task;
 import io.rivulet.internal.runtime.task.TaskFactory;
@@ -32,11 +40,17 @@ import io.rivulet.state.StateStoreLockedException;
  * The tasks of one stream thread and their lifecycle: created when their partitions are assigned, restored
  * through the changelog reader, committed together in one transaction, rewound when it aborts, and closed
  * when their partitions are revoked (cleanly, after a commit) or lost (dirty).
+ *
+ * <p>It also keeps the standby and warm-up replicas the group gave this thread: their stores, tailed by the
+ * changelog reader. A replica closes before its task opens as active here, which then restores only what the
+ * replica had not applied yet; a warm-up that caught up asks the group to rebalance, so that its task moves here.
  */
 public final class TaskManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
     private static final Duration STORE_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /** A warm-up that caught up asks for a rebalance at most this often, lest lags near the limit cause a storm. */
+    private static final Duration MIN_PROBE_SPACING = Duration.ofSeconds(5);
 
     private final String threadName;
     private final TaskFactory taskFactory;
@@ -47,7 +61,14 @@ public final class TaskManager {
     private final RuntimeMetrics metrics;
     private final RepartitionPurger purger;
     private final QueryableTasks queryable;
+    private final MemberState replicas;
+    private final LocalTaskOffsets offsets;
+    private final AssignmentSettings assignmentSettings;
     private final Map<TopicPartition, Task> tasks = new HashMap<>();
+    private final Map<TaskId, StandbyTask> standbys = new TreeMap<>();
+    private final Set<TaskId> reportedCaughtUp = new HashSet<>();
+    private long assignedNanos = System.nanoTime();
+    private long lastProbeNanos = System.nanoTime() - MIN_PROBE_SPACING.toNanos();
     private boolean joined;
 
     public TaskManager(
@@ -59,8 +80,14 @@ public final class TaskManager {
             ProcessingGuarantee guarantee,
             RuntimeMetrics metrics,
             RepartitionPurger purger,
-            QueryableTasks queryable) {
+            QueryableTasks queryable,
+            MemberState replicas,
+            LocalTaskOffsets offsets,
+            AssignmentSettings assignmentSettings) {
         this.queryable = queryable;
+        this.replicas = replicas;
+        this.offsets = offsets;
+        this.assignmentSettings = assignmentSettings;
         this.threadName = threadName;
         this.taskFactory = taskFactory;
         this.changelogReader = changelogReader;
@@ -73,6 +100,20 @@ public final class TaskManager {
 
     public Collection<Task> tasks() {
         return tasks.values();
+    }
+
+    /** The standby and warm-up replicas this thread keeps. */
+    public Collection<StandbyTask> standbys() {
+        return standbys.values();
+    }
+
+    public boolean warmup(TaskId task) {
+        return replicas.warmup(task);
+    }
+
+    /** How many changelog records a replica is behind; empty before its first fetch. */
+    public OptionalLong replicaLag(TaskId task) {
+        return changelogReader.standbyLag(task);
     }
 
     /** Whether the first assignment arrived: the thread is a member of the group. */
@@ -97,6 +138,7 @@ public final class TaskManager {
     /** Restores a batch of changelog records; tasks that caught up start running and their input resumes. */
     public void restore() {
         List<TaskId> finished = changelogReader.restoreBatch();
+        probeWarmups();
         if (finished.isEmpty()) {
             return;
         }
@@ -109,6 +151,70 @@ public final class TaskManager {
             }
         }
         consumer.resume(resumed);
+    }
+
+    /**
+     * Asks the group to rebalance when a warm-up replica caught up (its task can move here without a restore), or
+     * when warm-ups have run for the probing interval without one.
+     */
+    private void probeWarmups() {
+        long now = System.nanoTime();
+        if (now - lastProbeNanos < MIN_PROBE_SPACING.toNanos()) {
+            return;
+        }
+        boolean warming = false;
+        for (StandbyTask standby : standbys.values()) {
+            if (!replicas.warmup(standby.id())) {
+                continue;
+            }
+            warming = true;
+            OptionalLong lag = changelogReader.standbyLag(standby.id());
+            if (lag.isPresent()
+                    && lag.getAsLong() <= assignmentSettings.acceptableRecoveryLag()
+                    && reportedCaughtUp.add(standby.id())) {
+                probe(
+                        now,
+                        "the warm-up replica of task " + standby.id() + " caught up (" + lag.getAsLong()
+                                + " changelog records behind)");
+                return;
+            }
+        }
+        if (warming
+                && now - assignedNanos
+                        >= assignmentSettings.probingRebalanceInterval().toNanos()) {
+            assignedNanos = now;
+            probe(now, "warm-up replicas ran for the probing interval");
+        }
+    }
+
+    private void probe(long now, String reason) {
+        reportOffsets();
+        lastProbeNanos = now;
+        LOG.info("Stream thread {}: {}; asking the group to rebalance", threadName, reason);
+        consumer.enforceRebalance(reason);
+    }
+
+    /** Tells the group's next assignment how far this thread's stores are, through {@link LocalTaskOffsets}. */
+    public void reportOffsets() {
+        for (Task task : tasks.values()) {
+            if (task.stateManager().stateful()) {
+                offsets.update(task.id(), task.stateManager().store().committedOffsets());
+            }
+        }
+        for (StandbyTask standby : standbys.values()) {
+            offsets.update(standby.id(), standby.stateManager().store().committedOffsets());
+            queryable.replicaLag(standby.id(), changelogReader.standbyLag(standby.id()));
+        }
+    }
+
+    /**
+     * The commit of the commit interval: none while this thread rejoins the group, whose generation is moving on
+     * ({@link MemberState#rebalancing()}); the commit before a revocation or at close happens regardless.
+     *
+     * @return false if the transaction aborted
+     */
+    public boolean commitIfNotRebalancing() {
+        return replicas.rebalancing() || commit();
     }
 
     /**
@@ -176,38 +282,91 @@ public final class TaskManager {
 
     /** Closes every task; a clean close commits first. */
     public void closeAll(boolean clean) {
+        boolean committed = false;
         if (clean) {
             try {
-                clean = commit();
+                committed = commit();
             } catch (RuntimeException e) {
                 LOG.warn("Final commit of stream thread {} failed; closing dirty", threadName, e);
-                clean = false;
             }
         }
         for (Task task : tasks.values()) {
-            queryable.removed(task.id());
-            changelogReader.remove(task.id());
-            task.close(clean);
+            closeTask(task, committed);
         }
         tasks.clear();
+        standbys.values().forEach(this::closeStandby);
+        standbys.clear();
     }
 
     private void close(Collection<TopicPartition> partitions, boolean clean) {
         for (TopicPartition partition : partitions) {
             Task task = tasks.remove(partition);
             if (task != null) {
-                queryable.removed(task.id());
-                changelogReader.remove(task.id());
-                task.close(clean);
+                closeTask(task, clean);
             }
         }
     }
 
+    private void closeTask(Task task, boolean clean) {
+        queryable.removed(task.id());
+        changelogReader.remove(task.id());
+        if (task.stateManager().stateful()) {
+            offsets.update(task.id(), task.stateManager().store().committedOffsets());
+        }
+        task.close(clean);
+    }
+
+    private void closeStandby(StandbyTask standby) {
+        queryable.replicaClosed(standby.id());
+        changelogReader.removeStandby(standby.id());
+        offsets.update(standby.id(), standby.stateManager().store().committedOffsets());
+        standby.close();
+        LOG.info("Stream thread {} closed its replica of task {}", threadName, standby.id());
+    }
+
+    /**
+     * Closes the replicas the new assignment no longer gives this thread, and those whose task it now runs: before
+     * any task opens, so that two threads of this instance handing stores to each other never wait on each other.
+     */
+    private void closeReplicasNotKept(Collection<TopicPartition> assigned) {
+        Set<TaskId> kept = replicas.replicas();
+        for (StandbyTask standby : List.copyOf(standbys.values())) {
+            if (!kept.contains(standby.id()) || assigned.contains(standby.input())) {
+                standbys.remove(standby.id());
+                closeStandby(standby);
+            }
+        }
+    }
+
+    private void openReplicas() {
+        Set<TaskId> running = new HashSet<>();
+        tasks.values().forEach(task -> running.add(task.id()));
+        for (TaskId id : replicas.replicas()) {
+            if (standbys.containsKey(id) || running.contains(id)) {
+                continue;
+            }
+            StandbyTask standby = withStoreLock(() -> taskFactory.createStandby(id));
+            changelogReader.registerStandby(standby.stateManager());
+            queryable.replicaOpened(id, standby.stateManager().store());
+            standbys.put(id, standby);
+            LOG.info(
+                    "Stream thread {} keeps a {} replica of task {}",
+                    threadName,
+                    replicas.warmup(id) ? "warm-up" : "standby",
+                    id);
+        }
+        replicas.held(standbys.keySet());
+    }
+
     private Task create(TopicPartition partition) {
+        return withStoreLock(() -> taskFactory.create(partition, output));
+    }
+
+    private <T> T withStoreLock(Supplier<T> open) {
         long deadline = System.nanoTime() + STORE_LOCK_TIMEOUT.toNanos();
         while (true) {
             try {
-                return taskFactory.create(partition, output);
+                return open.get();
             } catch (StateStoreLockedException e) {
                 // The previous owner in this JVM (another thread) may still be closing the store.
                 if (System.nanoTime() - deadline > 0) {
@@ -267,6 +426,7 @@ public final class TaskManager {
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                replicas.rebalanceEnded();
                 output.abort();
                 rewindAll();
                 close(partitions, false);
@@ -274,7 +434,12 @@ public final class TaskManager {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                replicas.rebalanceEnded();
+                closeReplicasNotKept(partitions);
                 assign(partitions);
+                openReplicas();
+                reportedCaughtUp.clear();
+                assignedNanos = System.nanoTime();
             }
         };
     }

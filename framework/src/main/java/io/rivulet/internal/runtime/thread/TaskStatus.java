@@ -12,11 +12,13 @@ import io.rivulet.internal.runtime.changelog.ChangelogReader;
  *
  * @param id the task's id ({@code <sub-topology>_<partition>})
  * @param thread the stream thread that runs it
- * @param state {@code RESTORING} until its state caught up with its changelogs, then {@code RUNNING}
- * @param input the partition it consumes ({@code topic-partition})
+ * @param state {@code RESTORING} until its state caught up with its changelogs, then {@code RUNNING}; {@code STANDBY}
+ *     or {@code WARMUP} for a replica of a task another instance runs
+ * @param input the partition it consumes ({@code topic-partition}); for a replica, the partition its task consumes
  * @param changelogs the changelog partitions of its state; empty for a stateless task
  * @param watermark its event-time watermark, epoch milliseconds; empty until its inputs report one
- * @param lag records of its input partition not yet consumed; empty until the consumer knows the partition's end
+ * @param lag records of its input partition not yet consumed; for a replica, changelog records not yet applied; empty
+ *     until the consumer knows the partition's end
  * @param restore how far its restore got, while it restores
  * @param recordsConsumed input records its committed transactions covered since it was assigned here
  * @param recordsPerSecond the rate of {@code recordsConsumed} over about the last second

@@ -135,13 +135,13 @@ class StateQueriesTest {
                     .hasSize(entries.size());
             StateQueries queries = runtime.stateQueries();
 
-            assertFound(queries.get("ledger", "last", "3", false), "3", "12");
-            assertFound(queries.get("ledger", "amounts", " 3 ", false), "3", "[3,6,9,12]");
+            assertFound(queries.get("ledger", "last", "3", QueryOptions.LATEST), "3", "12");
+            assertFound(queries.get("ledger", "amounts", " 3 ", QueryOptions.LATEST), "3", "[3,6,9,12]");
             assertFound(
-                    queries.get("ledger", "by-parity", "3", false),
+                    queries.get("ledger", "by-parity", "3", QueryOptions.LATEST),
                     "3",
                     "[{\"key\":\"even\",\"value\":18},{\"key\":\"odd\",\"value\":12}]");
-            assertFound(queries.get("ledger", "total", "5", false), "5", "\"total 50\"");
+            assertFound(queries.get("ledger", "total", "5", QueryOptions.LATEST), "5", "\"total 50\"");
 
             // The same, typed, as a service's own code asks through KeyedStateQueries.
             ValueStateDescriptor<Long> lastAmount = new ValueStateDescriptor<>("last", Serdes.longs());
@@ -160,13 +160,13 @@ class StateQueriesTest {
             assertThatThrownBy(() -> queries.value("audit", lastAmount, 1L))
                     .hasMessage("the job has no operator with uid 'audit' and keyed state");
 
-            assertThat(queries.get("ledger", "last", "99", false))
+            assertThat(queries.get("ledger", "last", "99", QueryOptions.LATEST))
                     .isEqualTo(new QueryResult.NotFound("key '99' has no value in state 'last' of operator 'ledger'"));
-            assertThat(queries.get("ledger", "balance", "3", false))
+            assertThat(queries.get("ledger", "balance", "3", QueryOptions.LATEST))
                     .isEqualTo(new QueryResult.NotFound("operator 'ledger' has no keyed state named 'balance'"));
-            assertThat(queries.get("audit", "last", "3", false))
+            assertThat(queries.get("audit", "last", "3", QueryOptions.LATEST))
                     .isEqualTo(new QueryResult.NotFound("the job has no operator with uid 'audit' and keyed state"));
-            assertThat(queries.get("ledger", "last", "three", false))
+            assertThat(queries.get("ledger", "last", "three", QueryOptions.LATEST))
                     .isEqualTo(new QueryResult.InvalidKey(
                             "'three' is not a key of operator 'ledger': 'three' is not a long"));
         }
@@ -215,7 +215,7 @@ class StateQueriesTest {
                             new WindowedContents<>(new TimeWindow(10_000, 20_000), 10L),
                             new WindowedContents<>(new TimeWindow(20_000, 30_000), 10L))));
             assertThat(queries.windows("clicks-per-window", "cy")).isEqualTo(new KeyQueryResult.Absent<>());
-            QueryResult json = queries.getWindows("clicks-per-window", "bob", false);
+            QueryResult json = queries.getWindows("clicks-per-window", "bob", QueryOptions.LATEST);
             assertFound(
                     json,
                     "\"bob\"",

@@ -26,6 +26,9 @@ import io.rivulet.api.serde.Serdes;
 import io.rivulet.internal.graph.JobGraphs;
 import io.rivulet.internal.graph.Topology;
 import io.rivulet.internal.graph.TopologyCompiler;
+import io.rivulet.internal.runtime.assignment.AssignmentSettings;
+import io.rivulet.internal.runtime.assignment.LocalTaskOffsets;
+import io.rivulet.internal.runtime.assignment.MemberState;
 import io.rivulet.internal.runtime.changelog.ChangelogReader;
 import io.rivulet.internal.runtime.metrics.CountedRecordOutput;
 import io.rivulet.internal.runtime.metrics.RuntimeMetrics;
@@ -122,7 +125,10 @@ class TaskManagerTest {
                     ProcessingGuarantee.EXACTLY_ONCE,
                     metrics,
                     new RepartitionPurger(admin, Set.of(), RepartitionPurger.INTERVAL),
-                    new QueryableTasks());
+                    new QueryableTasks(),
+                    new MemberState(),
+                    new LocalTaskOffsets(),
+                    AssignmentSettings.DEFAULTS);
             consumer.subscribe(List.of("tm-in"), tasks.rebalanceListener());
             runUntil(
                     consumer,

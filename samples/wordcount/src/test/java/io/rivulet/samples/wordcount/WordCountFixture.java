@@ -65,6 +65,17 @@ final class WordCountFixture {
         TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, lines);
     }
 
+    /** Produces {@code count} lines of one word each, every word new: each one's count is a changelog record of its own. */
+    void produceDistinctWords(String prefix, int count) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String word = prefix + i;
+            lines.add(word);
+            expected.merge(word, 1L, Long::sum);
+        }
+        TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, lines);
+    }
+
     void produceLine(String line, Map<String, Long> words) {
         TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, List.of(line));
         words.forEach((w, n) -> expected.merge(w, n, Long::sum));

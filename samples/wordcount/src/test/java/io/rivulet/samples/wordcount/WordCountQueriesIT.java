@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.rivulet.testkit.Await;
 import io.rivulet.testkit.KafkaCluster;
@@ -25,10 +26,12 @@ import io.rivulet.testkit.ServiceProcess;
 import io.rivulet.testkit.junit.WithKafkaCluster;
 
 /**
- * Interactive queries on three wordcount instances: every word's count, asked of any instance, is its exact
- * committed count (the instance that does not hold the word asks the one that does); after the instance holding the
- * most tasks is killed, the survivors answer exactly again, and meanwhile no answer is ever a wrong count — only the
- * exact one or a 503 asking to retry.
+ * Interactive queries on three wordcount instances, with one standby replica of every counting task and without:
+ * every word's count, asked of any instance, is its exact committed count (the instance that does not hold the word
+ * asks the one that does); after the instance holding the most tasks is killed, its tasks move (to their standbys,
+ * which restore only what they had not applied), the survivors answer exactly again, and meanwhile no answer is ever
+ * a wrong count — only the exact one or a 503 asking to retry. A query that allows staleness is answered by a
+ * standby meanwhile.
  */
 @WithKafkaCluster
 class WordCountQueriesIT {
@@ -36,15 +39,29 @@ class WordCountQueriesIT {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private static final Pattern VALUE = Pattern.compile("\"value\":(\\d+)");
-    private static final Pattern TASK_ID = Pattern.compile("\"id\":\"1_\\d+\"");
+    private static final Pattern COUNTING_TASK =
+            Pattern.compile("\"id\":\"1_\\d+\",\"thread\":\"[^\"]*\",\"state\":\"(RUNNING|RESTORING)\"");
+    private static final Pattern STANDBY_TASK =
+            Pattern.compile("\"id\":\"(1_\\d+)\",\"thread\":\"[^\"]*\",\"state\":\"STANDBY\"");
+    private static final Pattern RESTORED = Pattern.compile("(?m)^rivulet_restored_records_total\\{[^}]*} ([0-9.E]+)$");
+    /** Shorter than the clients' 45 s, so that the group notices a killed instance within seconds. */
+    private static final String SESSION_TIMEOUT_MS = "10000";
 
     @TempDir
     Path workDir;
 
-    @Test
-    void everyInstanceAnswersEveryWordsExactCountAndNeverAWrongOneWhileTasksMove(KafkaCluster kafka) throws Exception {
+    @ParameterizedTest(name = "{0} standby replica(s)")
+    @ValueSource(ints = {1, 0})
+    void everyInstanceAnswersEveryWordsExactCountAndNeverAWrongOneWhileTasksMove(int standbys, KafkaCluster kafka)
+            throws Exception {
         WordCountFixture fixture = new WordCountFixture(kafka, 4);
-        Map<String, String> settings = Map.of("RIVULET_APPLICATION_ID", "wordcount-queries");
+        Map<String, String> settings = Map.of(
+                "RIVULET_APPLICATION_ID",
+                "wordcount-queries-" + standbys,
+                "RIVULET_NUM_STANDBY_REPLICAS",
+                Integer.toString(standbys),
+                "RIVULET_KAFKA_SESSION_TIMEOUT_MS",
+                SESSION_TIMEOUT_MS);
         List<ServiceProcess> instances = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -90,16 +107,33 @@ class WordCountQueriesIT {
                     .as("answers another instance read, of %d", 3 * expected.size())
                     .isBetween(1L, 3L * expected.size() - 1);
 
+            if (standbys > 0) {
+                Await.until(
+                        Duration.ofSeconds(60),
+                        "every counting task has a standby replica",
+                        () -> instances.stream()
+                                        .mapToLong(instance -> STANDBY_TASK
+                                                .matcher(instance.body("/rivulet/api/tasks"))
+                                                .results()
+                                                .count())
+                                        .sum()
+                                == 4);
+            }
             ServiceProcess victim = instances.stream()
                     .max(Comparator.comparingLong(WordCountQueriesIT::countingTasks))
                     .orElseThrow();
             instances.remove(victim);
+            double restoredBefore = restored(instances);
             long killed = System.nanoTime();
             victim.kill();
             long exactAgainNanos = -1;
+            long staleExactNanos = -1;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int unavailable = 0;
             while (System.nanoTime() < deadline) {
+                if (staleExactNanos < 0 && answersExactly(instances, expected, true)) {
+                    staleExactNanos = System.nanoTime() - killed;
+                }
                 boolean allExact = true;
                 for (ServiceProcess survivor : instances) {
                     for (Map.Entry<String, Long> word : expected.entrySet()) {
@@ -125,11 +159,32 @@ class WordCountQueriesIT {
             assertThat(exactAgainNanos)
                     .as("the survivors answered exactly again")
                     .isPositive();
-            // The figure the README quotes: printed, as the other timing figures of the integration tests are.
+            Await.until(
+                    Duration.ofSeconds(60),
+                    "the survivors run every counting task",
+                    () -> instances.stream()
+                                    .mapToLong(WordCountQueriesIT::countingTasks)
+                                    .sum()
+                            == 4);
+            long restoredByFailover = Math.round(restored(instances) - restoredBefore);
+            // The figures the README quotes: printed, as the other timing figures of the integration tests are.
             System.out.printf(
-                    "Queries exact again %d ms after the SIGKILL of the instance holding the most tasks (%d answers"
-                            + " were 503 meanwhile, none wrong; no standby replicas)%n",
-                    exactAgainNanos / 1_000_000, unavailable);
+                    "With %d standby replica(s) and session.timeout.ms=%s: queries exact again %d ms after the SIGKILL"
+                            + " of the instance holding the most tasks (%d answers were 503 meanwhile, none wrong);"
+                            + " queries allowing staleness exact after %d ms; the survivors restored %d changelog"
+                            + " records%n",
+                    standbys,
+                    SESSION_TIMEOUT_MS,
+                    exactAgainNanos / 1_000_000,
+                    unavailable,
+                    staleExactNanos / 1_000_000,
+                    restoredByFailover);
+            if (standbys > 0) {
+                assertThat(staleExactNanos)
+                        .as("a standby answers a query that allows staleness before the group notices the failure")
+                        .isPositive()
+                        .isLessThan(exactAgainNanos);
+            }
             fixture.produceLines(100);
             fixture.assertExactlyOnceCounts();
             Map<String, Long> after = fixture.expectedCounts();
@@ -143,19 +198,48 @@ class WordCountQueriesIT {
     }
 
     private static boolean answersExactly(ServiceProcess instance, Map<String, Long> expected) {
-        for (Map.Entry<String, Long> word : expected.entrySet()) {
-            HttpResponse<String> answer = query(instance, "count-per-word", "count", word.getKey());
-            if (answer.statusCode() != 200) {
-                return false;
+        return answersExactly(List.of(instance), expected, false);
+    }
+
+    /**
+     * Whether every instance answers every word with its count: an answer is never a wrong count, and one that allows
+     * staleness says how far behind it may be.
+     */
+    private static boolean answersExactly(List<ServiceProcess> instances, Map<String, Long> expected, boolean stale) {
+        for (ServiceProcess instance : instances) {
+            for (Map.Entry<String, Long> word : expected.entrySet()) {
+                HttpResponse<String> answer = stale
+                        ? get(URI.create(
+                                queryUri(instance, "count-per-word", "count", word.getKey()) + "&allow-stale=true"))
+                        : query(instance, "count-per-word", "count", word.getKey());
+                if (answer.statusCode() != 200) {
+                    return false;
+                }
+                assertThat(value(answer)).as("the count of %s", word.getKey()).isEqualTo(word.getValue());
+                assertThat(answer.body()).startsWith("{\"key\":\"" + word.getKey() + "\",");
+                if (stale) {
+                    assertThat(answer.headers().firstValue("X-Rivulet-Lag")).isPresent();
+                }
             }
-            assertThat(value(answer)).as("the count of %s", word.getKey()).isEqualTo(word.getValue());
-            assertThat(answer.body()).startsWith("{\"key\":\"" + word.getKey() + "\",");
         }
         return true;
     }
 
     private static long countingTasks(ServiceProcess instance) {
-        return TASK_ID.matcher(instance.body("/rivulet/api/tasks")).results().count();
+        return COUNTING_TASK
+                .matcher(instance.body("/rivulet/api/tasks"))
+                .results()
+                .count();
+    }
+
+    /** Changelog records the instances restored into active tasks so far (a standby's updates are not counted). */
+    private static double restored(List<ServiceProcess> instances) {
+        return instances.stream()
+                .mapToDouble(instance -> RESTORED.matcher(instance.body("/q/metrics"))
+                        .results()
+                        .mapToDouble(match -> Double.parseDouble(match.group(1)))
+                        .sum())
+                .sum();
     }
 
     private static String instanceId(ServiceProcess instance) {
@@ -175,8 +259,12 @@ class WordCountQueriesIT {
     }
 
     private static HttpResponse<String> query(ServiceProcess instance, String uid, String state, String key) {
-        return get(URI.create(instance.url() + "/rivulet/api/state/" + uid + "/" + state + "?key="
-                + URLEncoder.encode(key, StandardCharsets.UTF_8)));
+        return get(URI.create(queryUri(instance, uid, state, key)));
+    }
+
+    private static String queryUri(ServiceProcess instance, String uid, String state, String key) {
+        return instance.url() + "/rivulet/api/state/" + uid + "/" + state + "?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(URI uri) {
