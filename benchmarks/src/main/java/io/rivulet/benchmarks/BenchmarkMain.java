@@ -63,8 +63,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(
             names = "--phases",
             split = ",",
-            description = "what to measure (default: throughput,latency,recovery,savepoint)")
-    Set<String> phases = Set.of("throughput", "latency", "recovery", "savepoint");
+            description = "what to measure (default: throughput,latency,recovery,failover,savepoint)")
+    Set<String> phases = Set.of("throughput", "latency", "recovery", "failover", "savepoint");
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchmarkMain())
@@ -100,6 +100,13 @@ public final class BenchmarkMain implements Callable<Integer> {
             if (phases.contains("recovery")) {
                 new RecoveryPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report)
                         .run(records, runCount, contenders(Workload.LARGE_STATE));
+            }
+            if (phases.contains("failover")) {
+                List<Contender> stateful = contenders(Workload.LARGE_STATE).stream()
+                        .filter(contender -> contender == Contender.RIVULET || contender == Contender.KAFKA_STREAMS)
+                        .toList();
+                new FailoverPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report)
+                        .run(records, runCount, stateful);
             }
             if (phases.contains("savepoint") && contenderIds.contains("rivulet")) {
                 new SavepointPhase(kafka.bootstrapServers(), probe, out, PARTITIONS, report).run(records, runCount);

@@ -61,7 +61,9 @@ final class ChildJvm {
                 settings.applicationId(),
                 settings.input(),
                 settings.output(),
-                settings.stateDir().toString()));
+                settings.stateDir().toString(),
+                String.valueOf(settings.instance()),
+                String.valueOf(settings.standbyReplicas())));
         try {
             Files.createDirectories(log.getParent());
             return new ChildJvm(

@@ -18,11 +18,18 @@ public final class ContenderMain {
 
     private ContenderMain() {}
 
-    /** Arguments: contender workload bootstrap application-id input output state-dir. */
+    /** Arguments: contender workload bootstrap application-id input output state-dir instance standby-replicas. */
     public static void main(String[] args) throws InterruptedException {
         Contender contender = Contender.parse(args[0]);
         Workload workload = Workload.parse(args[1]);
-        ContenderSettings settings = new ContenderSettings(args[2], args[3], args[4], args[5], Path.of(args[6]));
+        ContenderSettings settings = new ContenderSettings(
+                args[2],
+                args[3],
+                args[4],
+                args[5],
+                Path.of(args[6]),
+                Integer.parseInt(args[7]),
+                Integer.parseInt(args[8]));
         CountDownLatch stopped = new CountDownLatch(1);
         // The clock starts before any client exists: every contender's start-up (clients, topic checks,
         // transactions, group join) is part of draining the backlog.

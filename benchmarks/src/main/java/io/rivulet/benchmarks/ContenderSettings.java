@@ -11,11 +11,26 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * What one contender run needs to know; the same for every contender. Stateful contenders use static group
  * membership with a stable instance id, so that a restarted instance takes its place at once and recovery
  * measures restoring state, not waiting out a dead member's session.
+ *
+ * @param instance which instance of the application this is, from 1 (failover runs start two)
+ * @param standbyReplicas the standby replicas of every stateful task the application keeps
  */
-record ContenderSettings(String bootstrapServers, String applicationId, String input, String output, Path stateDir) {
+record ContenderSettings(
+        String bootstrapServers,
+        String applicationId,
+        String input,
+        String output,
+        Path stateDir,
+        int instance,
+        int standbyReplicas) {
+
+    /** The one instance of an application without standby replicas. */
+    ContenderSettings(String bootstrapServers, String applicationId, String input, String output, Path stateDir) {
+        this(bootstrapServers, applicationId, input, output, stateDir, 1, 0);
+    }
 
     String groupInstanceId() {
-        return applicationId + "-instance-1";
+        return applicationId + "-instance-" + instance;
     }
 
     static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);

@@ -113,6 +113,15 @@ final class Report {
         return out.toString();
     }
 
+    /** The contender labels of a figure, sorted: a contender with a setting of its own counts as one of its own. */
+    private Set<String> labels(String name, String workload) {
+        Set<String> result = new java.util.TreeSet<>();
+        figures.stream()
+                .filter(f -> f.name().equals(name) && f.workload().equals(workload))
+                .forEach(f -> result.add(f.contender()));
+        return result;
+    }
+
     private Set<String> contenders(String name, String workload) {
         Set<String> result = new LinkedHashSet<>();
         for (Contender c : Contender.values()) {
@@ -190,6 +199,18 @@ final class Report {
                     .append(cell(median("recovery", large, c, "small_recovery_s")))
                     .append(" | ")
                     .append(cell(median("recovery", large, c, "recovery_s")))
+                    .append(" |\n");
+        }
+        md.append(
+                "\n| failover after SIGKILL, two instances, large state | state on the changelog MiB | failover: s |\n");
+        md.append("| --- | ---: | ---: |\n");
+        for (String c : labels("failover", large)) {
+            md.append("| ")
+                    .append(c)
+                    .append(" | ")
+                    .append(cell(median("failover", large, c, "state_mib")))
+                    .append(" | ")
+                    .append(cell(median("failover", large, c, "failover_s")))
                     .append(" |\n");
         }
         md.append(

@@ -47,6 +47,7 @@ final class RivuletContender {
         config.put("rivulet.errors.deserialization", "fail");
         config.put("rivulet.errors.processing", "fail");
         config.put("rivulet.group-instance-id", settings.groupInstanceId());
+        config.put("rivulet.num-standby-replicas", String.valueOf(settings.standbyReplicas()));
     }
 
     private void plain(Workload workload, ContenderSettings settings) {

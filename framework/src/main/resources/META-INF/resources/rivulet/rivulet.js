@@ -120,7 +120,8 @@ function operatorFigures(op, tasks, late) {
   // A keyBy belongs to the sub-topology that writes its repartition topic and to the one that reads it: show the
   // reading side, whose tasks run the operators after it.
   const sub = subs[subs.length - 1];
-  const mine = tasks.filter(task => subTopologyOf(task.id) === sub);
+  // A standby or warm-up replica holds a task's state but runs none of its operators.
+  const mine = tasks.filter(task => subTopologyOf(task.id) === sub && task.state !== 'STANDBY' && task.state !== 'WARMUP');
   const rate = mine.reduce((sum, task) => sum + task['records-per-second'], 0);
   let watermark = null;
   if (mine.length && mine.every(task => task.watermark)) {

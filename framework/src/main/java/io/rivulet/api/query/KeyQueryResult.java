@@ -10,7 +10,15 @@ public sealed interface KeyQueryResult<V> {
     /** The key's committed value, read on this instance. */
     record Found<V>(V value) implements KeyQueryResult<V> {}
 
-    /** This instance holds the key, and it has no value. */
+    /**
+     * The key's committed value as a standby or warm-up replica on this instance holds it (only from
+     * {@link KeyedStateQueries#allowingStale()}).
+     *
+     * @param lag how many changelog records the replica was behind the task's latest commit when it last fetched
+     */
+    record FoundOnReplica<V>(V value, long lag) implements KeyQueryResult<V> {}
+
+    /** This instance holds the key (or a replica of it), and it has no value. */
     record Absent<V>() implements KeyQueryResult<V> {}
 
     /** Another instance holds the key: ask it ({@code GET /rivulet/api/state/…} on its advertised URL). */

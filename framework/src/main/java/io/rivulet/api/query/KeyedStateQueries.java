@@ -49,4 +49,13 @@ public interface KeyedStateQueries {
     /** The committed map entries of the keys in {@code [from, to)} that this instance holds, as {@link #range}. */
     <K extends Comparable<K>, MK, MV> SortedMap<K, Map<MK, MV>> rangeOfMaps(
             String uid, MapStateDescriptor<MK, MV> state, K from, K to);
+
+    /**
+     * These queries, also answered by a standby or warm-up replica on this instance when the key's task does not run
+     * here ({@code ?allow-stale=true} over HTTP): such an answer is {@link KeyQueryResult.FoundOnReplica}, the key's
+     * value as of some committed transaction of the task, behind its latest commit by the lag it reports. The task
+     * answers where it runs here, as before. Ranges still read the tasks that run here only, so that asking every
+     * instance covers each key once.
+     */
+    KeyedStateQueries allowingStale();
 }

@@ -3,6 +3,7 @@ package io.rivulet.internal.quarkus;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +28,29 @@ public class ServiceStateQueries implements KeyedStateQueries {
     @Inject
     RivuletService service;
 
+    /** What the running job's queries are, of these: all of them, or the ones that allow stale answers. */
+    private final Function<StreamsRuntime, KeyedStateQueries> select;
+
+    public ServiceStateQueries() {
+        this.select = StreamsRuntime::stateQueries;
+    }
+
+    private ServiceStateQueries(RivuletService service, Function<StreamsRuntime, KeyedStateQueries> select) {
+        this.service = service;
+        this.select = select;
+    }
+
+    @Override
+    public KeyedStateQueries allowingStale() {
+        return new ServiceStateQueries(service, runtime -> select.apply(runtime).allowingStale());
+    }
+
     @Override
     public <K> KeyLocation locate(String uid, K key) {
         StreamsRuntime runtime = service.runtime();
         return runtime == null
                 ? new KeyLocation.Unknown(NOT_STARTED)
-                : runtime.stateQueries().locate(uid, key);
+                : select.apply(runtime).locate(uid, key);
     }
 
     @Override
@@ -40,7 +58,7 @@ public class ServiceStateQueries implements KeyedStateQueries {
         StreamsRuntime runtime = service.runtime();
         return runtime == null
                 ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
-                : runtime.stateQueries().value(uid, state, key);
+                : select.apply(runtime).value(uid, state, key);
     }
 
     @Override
@@ -48,7 +66,7 @@ public class ServiceStateQueries implements KeyedStateQueries {
         StreamsRuntime runtime = service.runtime();
         return runtime == null
                 ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
-                : runtime.stateQueries().map(uid, state, key);
+                : select.apply(runtime).map(uid, state, key);
     }
 
     @Override
@@ -56,18 +74,18 @@ public class ServiceStateQueries implements KeyedStateQueries {
         StreamsRuntime runtime = service.runtime();
         return runtime == null
                 ? new KeyQueryResult.Unavailable<>(NOT_STARTED)
-                : runtime.stateQueries().windows(uid, key);
+                : select.apply(runtime).windows(uid, key);
     }
 
     @Override
     public <K extends Comparable<K>, V> SortedMap<K, V> range(String uid, ValueStateDescriptor<V> state, K from, K to) {
-        return running().stateQueries().range(uid, state, from, to);
+        return select.apply(running()).range(uid, state, from, to);
     }
 
     @Override
     public <K extends Comparable<K>, MK, MV> SortedMap<K, Map<MK, MV>> rangeOfMaps(
             String uid, MapStateDescriptor<MK, MV> state, K from, K to) {
-        return running().stateQueries().rangeOfMaps(uid, state, from, to);
+        return select.apply(running()).rangeOfMaps(uid, state, from, to);
     }
 
     private StreamsRuntime running() {

@@ -68,6 +68,8 @@ public final class StateQueries implements KeyedStateQueries {
     private final QueryableStates states;
     private final QueryableTasks tasks;
     private final GroupLocations locations;
+    /** How the typed queries are answered: by the tasks only, or by replicas too. */
+    private final QueryOptions typed;
 
     public StateQueries(
             Topology topology,
@@ -75,11 +77,27 @@ public final class StateQueries implements KeyedStateQueries {
             QueryableStates states,
             QueryableTasks tasks,
             GroupLocations locations) {
+        this(topology, partitions, states, tasks, locations, QueryOptions.LATEST);
+    }
+
+    private StateQueries(
+            Topology topology,
+            Map<String, Integer> partitions,
+            QueryableStates states,
+            QueryableTasks tasks,
+            GroupLocations locations,
+            QueryOptions typed) {
         this.topology = topology;
         this.partitions = partitions;
         this.states = states;
         this.tasks = tasks;
         this.locations = locations;
+        this.typed = typed;
+    }
+
+    @Override
+    public StateQueries allowingStale() {
+        return new StateQueries(topology, partitions, states, tasks, locations, new QueryOptions(false, true));
     }
 
     /** The operator that holds a keyed state: its sub-topology and the serde of its keys. */
@@ -270,7 +288,7 @@ public final class StateQueries implements KeyedStateQueries {
     private <K, T> KeyQueryResult<T> query(String uid, K key, Reader<T> reader) {
         Operator operator = operator(uid).orElseThrow(() -> noSuchOperator(uid));
         byte[] keyBytes = operator.keySerde().serialize(key);
-        Route route = route(operator, keyBytes, QueryOptions.LATEST);
+        Route route = route(operator, keyBytes, typed);
         if (route instanceof Route.NotHere notHere) {
             return notHere.location() instanceof KeyLocation.Remote remote
                     ? new KeyQueryResult.HeldElsewhere<>(remote)
@@ -279,7 +297,13 @@ public final class StateQueries implements KeyedStateQueries {
         Route.Here here = (Route.Here) route;
         try {
             T value = reader.read(here.entry(), StateKeys.keyed(keyBytes));
-            return value == null ? new KeyQueryResult.Absent<>() : new KeyQueryResult.Found<>(value);
+            if (value == null) {
+                return new KeyQueryResult.Absent<>();
+            }
+            return here.replicaLag().isPresent()
+                    ? new KeyQueryResult.FoundOnReplica<>(
+                            value, here.replicaLag().getAsLong())
+                    : new KeyQueryResult.Found<>(value);
         } catch (StateStoreClosedException e) {
             return new KeyQueryResult.Unavailable<>(moving(here.task(), e));
         }

@@ -2,6 +2,10 @@ package io.rivulet.samples.wordcount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +30,8 @@ import io.rivulet.testkit.junit.WithKafkaCluster;
 /**
  * A fourth wordcount instance joins three while input flows: the counting tasks it is to take over keep running where
  * they are while warm-up replicas restore their state on it, and move once those caught up, so no task stops for a
- * restore; the counts stay exactly 1..n.
+ * restore; the counts stay exactly 1..n; and a query during the rebalances answers the exact count or a 503, never
+ * a wrong one.
  */
 @WithKafkaCluster
 class WordCountScaleOutIT {
@@ -33,6 +40,7 @@ class WordCountScaleOutIT {
             "\"id\":\"(\\d+_\\d+)\",\"thread\":\"[^\"]*\",\"state\":\"([A-Z]+)\".*?\"records-consumed\":(\\d+)");
     private static final Pattern RESTORED = Pattern.compile("(?m)^rivulet_restored_records_total\\{[^}]*} ([0-9.E]+)$");
     private static final long ACCEPTABLE_RECOVERY_LAG = 500;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path workDir;
@@ -84,6 +92,31 @@ class WordCountScaleOutIT {
             long deadline = started + Duration.ofSeconds(120).toNanos();
             long settledSince = -1;
             long longestSample = 0;
+            AtomicInteger answered = new AtomicInteger();
+            AtomicInteger unavailable = new AtomicInteger();
+            List<String> wrong = new CopyOnWriteArrayList<>();
+            AtomicBoolean querying = new AtomicBoolean(true);
+            // Words counted once before the scale-out keep the count 1 throughout, whichever task moves.
+            Thread queries = new Thread(() -> {
+                while (querying.get()) {
+                    for (ServiceProcess instance : instances) {
+                        for (int word = 0; word < 10_000; word += 997) {
+                            HttpResponse<String> answer = query(instance, "distinct" + word);
+                            if (answer == null) {
+                                break;
+                            }
+                            if (answer.statusCode() == 200 && answer.body().contains("\"value\":1}")) {
+                                answered.incrementAndGet();
+                            } else if (answer.statusCode() == 503) {
+                                unavailable.incrementAndGet();
+                            } else {
+                                wrong.add(answer.statusCode() + " " + answer.body());
+                            }
+                        }
+                    }
+                }
+            });
+            queries.start();
             while (System.nanoTime() < deadline) {
                 long now = System.nanoTime();
                 Map<String, Seen> seen = new HashMap<>();
@@ -126,6 +159,11 @@ class WordCountScaleOutIT {
             }
             flowing.set(false);
             producer.join();
+            querying.set(false);
+            queries.join();
+            assertThat(wrong)
+                    .as("answers during the scale-out that were not the exact count nor a 503")
+                    .isEmpty();
             assertThat(settledSince)
                     .as("the new instance took over a counting task")
                     .isPositive();
@@ -147,7 +185,8 @@ class WordCountScaleOutIT {
             System.out.printf(
                     "Scale-out from 3 to 4 instances under load: warm-ups of %s; the active tasks restored %d"
                             + " changelog records in all; tasks seen restoring: %s; the longest processing pause of"
-                            + " any task: %d ms (per task: %s; the slowest sample of the four instances took %d ms)%n",
+                            + " any task: %d ms (per task: %s; the slowest sample of the four instances took %d ms);"
+                            + " queries meanwhile: %d exact, %d 503, none wrong%n",
                     warmedUp,
                     restoredDuringScaleOut,
                     restoring,
@@ -156,7 +195,9 @@ class WordCountScaleOutIT {
                             .map(entry -> entry.getKey() + "=" + entry.getValue() / 1_000_000 + "ms")
                             .sorted()
                             .toList(),
-                    longestSample / 1_000_000);
+                    longestSample / 1_000_000,
+                    answered.get(),
+                    unavailable.get());
             assertThat(restoredDuringScaleOut)
                     .as("a task moved only once caught up: it restored at most what its warm-up had left")
                     .isLessThan(2 * ACCEPTABLE_RECOVERY_LAG);
@@ -167,6 +208,23 @@ class WordCountScaleOutIT {
                 producer.join();
             }
             instances.forEach(ServiceProcess::close);
+        }
+    }
+
+    /** The instance's answer; null while it does not listen yet. */
+    private static HttpResponse<String> query(ServiceProcess instance, String word) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(instance.url() + "/rivulet/api/state/count-per-word/count?key=" + word))
+                            .timeout(Duration.ofSeconds(15))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
