@@ -146,6 +146,22 @@ public interface RivuletConfig {
     /** {@code rivulet.savepoint.*}. */
     Savepoint savepoint();
 
+    /** {@code rivulet.startup.*}. */
+    Startup startup();
+
+    /** {@code rivulet.startup.*}: how a service starts when its Kafka cluster is not reachable yet. */
+    interface Startup {
+
+        /**
+         * {@code rivulet.startup.kafka-timeout} (env {@code RIVULET_STARTUP_KAFKA_TIMEOUT}): how long a service waits
+         * for its Kafka cluster to become reachable before it fails with a message naming the bootstrap servers.
+         * Meanwhile its HTTP endpoints answer, liveness is UP and readiness DOWN, saying what it waits for. Default:
+         * no limit (an orchestrator's readiness probe sees the wait).
+         */
+        @WithConverter(ConfigConverters.PositiveDuration.class)
+        Optional<Duration> kafkaTimeout();
+    }
+
     /** {@code rivulet.kafka.*}. */
     interface Kafka {
 

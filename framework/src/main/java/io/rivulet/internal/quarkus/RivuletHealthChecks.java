@@ -1,6 +1,7 @@
 package io.rivulet.internal.quarkus;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import io.rivulet.internal.runtime.StreamsRuntime;
 
 /**
  * Liveness is DOWN once a stream thread died; readiness is UP only while every stream thread has joined the
- * group and every assigned task is restored and running. Both report the threads' states, the number of
+ * group and every assigned task is restored and running. While the service waits for its Kafka cluster at start-up,
+ * liveness is UP and readiness DOWN, both saying what it waits for. Both report the threads' states, the number of
  * changelog records restored and every task's event-time watermark (an ISO-8601 time) — the {@link JobHealth} that a job started
  * from plain Java reports too.
  */
@@ -32,19 +34,27 @@ public class RivuletHealthChecks {
 
     @Liveness
     HealthCheck liveness() {
-        return () -> report("rivulet-stream-threads", JobHealth::alive);
+        return () -> report("rivulet-stream-threads", JobHealth::alive, true);
     }
 
     @Readiness
     HealthCheck readiness() {
-        return () -> report("rivulet-tasks", JobHealth::ready);
+        return () -> report("rivulet-tasks", JobHealth::ready, false);
     }
 
-    private HealthCheckResponse report(String name, Predicate<JobHealth> up) {
+    /** @param upWhileWaiting the status while the service waits for its Kafka cluster: it is alive, not ready */
+    private HealthCheckResponse report(String name, Predicate<JobHealth> up, boolean upWhileWaiting) {
         StreamsRuntime runtime = service.runtime();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
         if (runtime == null) {
-            return builder.down().withData("reason", "the job has not started").build();
+            Optional<String> waiting = service.waitingFor();
+            return waiting.isPresent()
+                    ? builder.status(upWhileWaiting)
+                            .withData("reason", "waiting for " + waiting.get())
+                            .build()
+                    : builder.down()
+                            .withData("reason", "the job has not started")
+                            .build();
         }
         JobHealth health = runtime.health();
         health.threads()

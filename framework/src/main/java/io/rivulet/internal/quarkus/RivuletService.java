@@ -3,6 +3,7 @@ package io.rivulet.internal.quarkus;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ public class RivuletService {
     MeterRegistry registry;
 
     private volatile StreamsRuntime runtime;
+    private KafkaWait kafkaWait;
     private EmbeddedKafka embeddedKafka;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -80,11 +82,34 @@ public class RivuletService {
         RuntimeConfig runtimeConfig = reader.read(bootstrap, embedded).withDefaultAdvertisedUrl(defaultAdvertisedUrl());
         JobBuilder builder = new JobBuilder();
         declared.get(0).define(builder);
-        runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), registry, error -> {
-            LOG.error("Stopping the service: {}", error.getMessage());
+        if (embedded) {
+            startJob(runtimeConfig, builder);
+            return;
+        }
+        // Start-up must not wait for the cluster: the HTTP endpoints answer meanwhile, so that health can be probed.
+        kafkaWait = new KafkaWait(
+                bootstrap,
+                config.startup().kafkaTimeout(),
+                () -> startJob(runtimeConfig, builder),
+                () -> Quarkus.asyncExit(1));
+        Thread waiting = new Thread(kafkaWait, "rivulet-startup");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
+    private void startJob(RuntimeConfig runtimeConfig, JobBuilder builder) {
+        try {
+            runtime = StreamsRuntime.start(runtimeConfig, JobGraphs.of(builder), registry, error -> {
+                LOG.error("Stopping the service: {}", error.getMessage());
+                Quarkus.asyncExit(1);
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Stopping the service: the job could not start: {}", e.getMessage(), e);
             Quarkus.asyncExit(1);
-        });
-        started.fire(new RivuletStarted(runtimeConfig.applicationId(), bootstrap));
+            return;
+        }
+        started.fire(new RivuletStarted(
+                runtimeConfig.applicationId(), (String) runtimeConfig.kafka().get("bootstrap.servers")));
     }
 
     /** {@code http://<quarkus.http.host>:<quarkus.http.port>}, with the host name when it listens on every address. */
@@ -104,6 +129,9 @@ public class RivuletService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (kafkaWait != null) {
+            kafkaWait.cancel();
+        }
         if (runtime != null) {
             runtime.close();
         }
@@ -119,5 +147,10 @@ public class RivuletService {
     /** The running job, or null before start and when no job is declared. */
     StreamsRuntime runtime() {
         return runtime;
+    }
+
+    /** What the service waits for before its job can start (its Kafka cluster); empty once it started. */
+    Optional<String> waitingFor() {
+        return kafkaWait == null || runtime != null ? Optional.empty() : kafkaWait.waitingFor();
     }
 }

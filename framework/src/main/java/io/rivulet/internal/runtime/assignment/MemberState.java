@@ -1,5 +1,6 @@
 package io.rivulet.internal.runtime.assignment;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,10 +16,14 @@ public final class MemberState {
     private Set<TaskId> standbys = Set.of();
     private Set<TaskId> warmups = Set.of();
     private Set<TaskId> held = Set.of();
+    private long rebalanceStartedNanos;
     private boolean rebalancing;
 
     /** The member is joining the group again: its subscription is being sent. */
     void rebalanceStarted() {
+        if (!rebalancing) {
+            rebalanceStartedNanos = System.nanoTime();
+        }
         rebalancing = true;
     }
 
@@ -29,6 +34,11 @@ public final class MemberState {
      */
     public boolean rebalancing() {
         return rebalancing;
+    }
+
+    /** How long the rebalance has been under way; zero when none is. */
+    public Duration rebalanceDuration() {
+        return rebalancing ? Duration.ofNanos(System.nanoTime() - rebalanceStartedNanos) : Duration.ZERO;
     }
 
     /** The rebalance completed (partitions assigned) or this member lost its partitions. */

@@ -218,6 +218,19 @@ public final class Task {
         uncommittedCount++;
     }
 
+    /**
+     * The consumer's position for the input moved past what the task processed, with nothing queued: it skipped
+     * transaction markers and aborted records (such as a crashed instance's last transaction). The next commit
+     * covers them, so that the committed offset reaches the partition's end and the lag returns to zero (as
+     * Kafka Streams commits the consumer's position once a partition's queue is empty).
+     */
+    public void skipTo(long position) {
+        if (queue.isEmpty() && position > nextOffset) {
+            nextOffset = position;
+            uncommitted = true;
+        }
+    }
+
     /** How many input records were consumed since the last commit (or rewind). */
     public long uncommittedRecords() {
         return nextOffset - committedOffset;

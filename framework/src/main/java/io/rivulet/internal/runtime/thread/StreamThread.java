@@ -78,6 +78,8 @@ public final class StreamThread implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
     private static final int RECORDS_PER_TASK_PER_ROUND = 1_000;
+    /** As long as a poll waits for input: a thread without input spends that on its standbys' changelogs. */
+    private static final Duration IDLE_STANDBY_BUDGET = Duration.ofMillis(100);
 
     private final String name;
     private final Settings config;
@@ -220,6 +222,9 @@ public final class StreamThread implements Runnable {
         }
         taskManager.addRecords(records);
         taskManager.restore();
+        if (records.isEmpty()) {
+            taskManager.catchUpStandbys(IDLE_STANDBY_BUDGET);
+        }
         if (!processing) {
             // A savepoint is being written, or the job stopped at one: nothing moves, nothing is committed.
             return;

@@ -49,6 +49,12 @@ public final class TaskManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
     private static final Duration STORE_LOCK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The longest a thread holds its commits back for a rebalance: a rejoin normally completes within a heartbeat or
+     * two; one that does not must not stop the output for good.
+     */
+    private static final Duration MAX_COMMIT_HOLD = Duration.ofSeconds(10);
+
     /** A warm-up that caught up asks for a rebalance at most this often, lest lags near the limit cause a storm. */
     private static final Duration MIN_PROBE_SPACING = Duration.ofSeconds(5);
 
@@ -70,6 +76,7 @@ public final class TaskManager {
     private long assignedNanos = System.nanoTime();
     private long lastProbeNanos = System.nanoTime() - MIN_PROBE_SPACING.toNanos();
     private boolean joined;
+    private boolean holdExpiredLogged;
 
     public TaskManager(
             String threadName,
@@ -133,6 +140,14 @@ public final class TaskManager {
                 task.addRecords(records.records(partition));
             }
         }
+    }
+
+    /**
+     * The thread has no input to process: its standbys read their changelogs for up to {@code budget}, to catch up
+     * with what they fell behind under load.
+     */
+    public void catchUpStandbys(Duration budget) {
+        changelogReader.catchUpStandbys(budget);
     }
 
     /** Restores a batch of changelog records; tasks that caught up start running and their input resumes. */
@@ -214,7 +229,23 @@ public final class TaskManager {
      * @return false if the transaction aborted
      */
     public boolean commitIfNotRebalancing() {
-        return replicas.rebalancing() || commit();
+        if (replicas.rebalancing()) {
+            Duration held = replicas.rebalanceDuration();
+            if (held.compareTo(MAX_COMMIT_HOLD) < 0) {
+                return true;
+            }
+            if (!holdExpiredLogged) {
+                holdExpiredLogged = true;
+                LOG.warn(
+                        "Stream thread {}: its rejoin of the group started {} ms ago and has not completed; committing"
+                                + " again rather than holding the output back",
+                        threadName,
+                        held.toMillis());
+            }
+        } else {
+            holdExpiredLogged = false;
+        }
+        return commit();
     }
 
     /**
@@ -223,6 +254,11 @@ public final class TaskManager {
      * @return false if the transaction aborted
      */
     public boolean commit() {
+        for (Task task : tasks.values()) {
+            if (task.state() == Task.State.RUNNING) {
+                task.skipTo(consumer.position(task.input()));
+            }
+        }
         List<Task> dirty = tasks.values().stream().filter(Task::needsCommit).toList();
         if (dirty.isEmpty()) {
             return true;
