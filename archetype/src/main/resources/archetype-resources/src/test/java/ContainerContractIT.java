@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +36,8 @@ import io.rivulet.testkit.TestRecords;
  * The container contract, checked on the packaged service started exactly as the Dockerfile's entrypoint
  * starts it (same command, same environment variables, a writable state directory of its own): readiness
  * turns UP after restore, SIGTERM leaves within the grace period, a restart on the same state directory
- * restores only the changelog tail. Where a container engine answers, the real image is built and run too.
+ * restores only the changelog tail. {@link ContainerImageIT} builds and runs the real image where a container
+ * engine answers.
  */
 class ContainerContractIT {
 
@@ -110,24 +110,6 @@ class ContainerContractIT {
         assertThat(third.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
-    @Test
-    void theImageBuildsAndRunsWhereAContainerEngineAnswers() throws Exception {
-        Assumptions.assumeTrue(dockerAnswers(), "no container engine here (`docker info` failed): the image is not built");
-        String image = "${artifactId}-contract:test";
-        assertThat(new ProcessBuilder("docker", "build", "-f", DOCKERFILE.toString(), "-t", image, ".")
-                .inheritIO().start().waitFor()).isZero();
-        int port = freePort();
-        Process container = new ProcessBuilder("docker", "run", "--rm", "--network", "host",
-                "-e", "RIVULET_KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "-e", "QUARKUS_HTTP_PORT=" + port, image).inheritIO().start();
-        try {
-            awaitReady(container, port);
-        } finally {
-            container.destroy();
-            container.waitFor(GRACE_PERIOD.toSeconds(), TimeUnit.SECONDS);
-        }
-    }
-
     /**
      * The application id the packaged service runs with, read from the configuration that went into it, so
      * that the tests follow a changed {@code rivulet.application-id} (it is the artifactId when generated).
@@ -172,7 +154,7 @@ class ContainerContractIT {
         });
     }
 
-    private static int status(int port, String path) {
+    static int status(int port, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -189,7 +171,7 @@ class ContainerContractIT {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static long restoredRecords(int port) throws Exception {
+    static long restoredRecords(int port) throws Exception {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = Pattern.compile("\"restored-records\"\\s*:\\s*(\\d+)").matcher(body);
@@ -202,20 +184,7 @@ class ContainerContractIT {
                 .stream().map(ConsumerRecord::value).toList();
     }
 
-    private static boolean dockerAnswers() {
-        try {
-            Process info = new ProcessBuilder("docker", "info").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return info.waitFor(20, TimeUnit.SECONDS) && info.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
