@@ -2,13 +2,14 @@ package io.rivulet.sink;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Builds dead-letter records: the failed record's original key and value bytes, with headers naming where
- * it came from and why it failed. They are sent through the thread's {@link RecordOutput}, so under
+ * Builds dead-letter records: the failed record's original key, value, timestamp and headers, with headers
+ * added that name where it came from and why it failed. They are sent through the thread's {@link RecordOutput}, so under
  * exactly-once a dead letter commits together with the input offset that skipped it.
  */
 public final class DeadLetters {
@@ -27,24 +28,19 @@ public final class DeadLetters {
     }
 
     /**
+     * @param source the record that failed, as consumed
      * @param stage {@code deserialization} or {@code processing}
      */
     public static ProducerRecord<byte[], byte[]> record(
-            String dlqTopic,
-            String sourceTopic,
-            int sourcePartition,
-            long sourceOffset,
-            byte[] key,
-            byte[] value,
-            String stage,
-            Throwable cause) {
-        Headers headers = new RecordHeaders();
+            String dlqTopic, ConsumerRecord<byte[], byte[]> source, String stage, Throwable cause) {
+        Headers headers = new RecordHeaders(source.headers().toArray());
         headers.add(HEADER_CAUSE, utf8(describe(cause)));
         headers.add(HEADER_STAGE, utf8(stage));
-        headers.add(HEADER_TOPIC, utf8(sourceTopic));
-        headers.add(HEADER_PARTITION, utf8(String.valueOf(sourcePartition)));
-        headers.add(HEADER_OFFSET, utf8(String.valueOf(sourceOffset)));
-        return new ProducerRecord<>(dlqTopic, null, key, value, headers);
+        headers.add(HEADER_TOPIC, utf8(source.topic()));
+        headers.add(HEADER_PARTITION, utf8(String.valueOf(source.partition())));
+        headers.add(HEADER_OFFSET, utf8(String.valueOf(source.offset())));
+        Long timestamp = source.timestamp() >= 0 ? source.timestamp() : null;
+        return new ProducerRecord<>(dlqTopic, null, timestamp, source.key(), source.value(), headers);
     }
 
     private static String describe(Throwable cause) {

@@ -59,15 +59,7 @@ public final class RecordErrorHandler {
                         deadLetterTopic,
                         stage,
                         cause.toString());
-                output.send(DeadLetters.record(
-                        deadLetterTopic,
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        record.key(),
-                        record.value(),
-                        stage,
-                        cause));
+                output.send(DeadLetters.record(deadLetterTopic, record, stage, cause));
             }
         }
     }

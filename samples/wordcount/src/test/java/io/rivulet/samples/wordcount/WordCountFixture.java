@@ -54,15 +54,20 @@ final class WordCountFixture {
     void produceLines(int count) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StringBuilder line = new StringBuilder();
-            for (int w = 0; w < 5; w++) {
-                String word = "word" + random.nextInt(40);
-                line.append(w == 0 ? "" : (w % 2 == 0 ? ", " : " ")).append(w == 1 ? word.toUpperCase() : word);
-                expected.merge(word, 1L, Long::sum);
-            }
-            lines.add(line.toString());
+            lines.add(randomLine());
         }
         TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, lines);
+    }
+
+    /** A random line of five words over a small vocabulary, mixed case and punctuation; its words are expected. */
+    String randomLine() {
+        StringBuilder line = new StringBuilder();
+        for (int w = 0; w < 5; w++) {
+            String word = "word" + random.nextInt(40);
+            line.append(w == 0 ? "" : (w % 2 == 0 ? ", " : " ")).append(w == 1 ? word.toUpperCase() : word);
+            expected.merge(word, 1L, Long::sum);
+        }
+        return line.toString();
     }
 
     /** Produces {@code count} lines of one word each, every word new: each one's count is a changelog record of its own. */
