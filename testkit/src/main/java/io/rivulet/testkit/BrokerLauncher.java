@@ -2,10 +2,13 @@ package io.rivulet.testkit;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -63,6 +66,18 @@ public final class BrokerLauncher implements Callable<Integer> {
             description = "Data directory, kept across runs (default: a temporary one, deleted on exit).")
     Path dataDir;
 
+    @Option(
+            names = "--config-file",
+            description = "Broker properties applied over the defaults, such as listeners and security settings.")
+    Path configFile;
+
+    @Option(
+            names = "--scram-credentials-file",
+            description =
+                    "SCRAM users created when the data directory is formatted, one"
+                            + " 'SCRAM-SHA-512=[name=...,password=...]' per line; a file, so that no password is on the command line.")
+    Path scramCredentialsFile;
+
     public static void main(String[] args) {
         // Before any logger exists: the kit's own quiet configuration, unless the caller chose one.
         if (System.getProperty("log4j2.configurationFile") == null) {
@@ -103,6 +118,11 @@ public final class BrokerLauncher implements Callable<Integer> {
                 "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs",
                 dir.resolve("logs").toString()));
+        if (configFile != null) {
+            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                props.load(reader);
+            }
+        }
         Path config = dir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             props.store(writer, "written by the Rivulet broker launcher");
@@ -110,8 +130,16 @@ public final class BrokerLauncher implements Callable<Integer> {
 
         PrintStream out = System.out;
         String id = clusterId != null ? clusterId : Uuid.randomUuid().toString();
-        int formatted = StorageTool.execute(
-                new String[] {"format", "--ignore-formatted", "-t", id, "-c", config.toString()}, out);
+        List<String> format =
+                new ArrayList<>(List.of("format", "--ignore-formatted", "-t", id, "-c", config.toString()));
+        if (scramCredentialsFile != null) {
+            for (String credential : Files.readAllLines(scramCredentialsFile, StandardCharsets.UTF_8)) {
+                if (!credential.isBlank()) {
+                    format.addAll(List.of("--add-scram", credential.strip()));
+                }
+            }
+        }
+        int formatted = StorageTool.execute(format.toArray(String[]::new), out);
         if (formatted != 0) {
             out.println("formatting " + dir + " failed with exit code " + formatted);
             return formatted;

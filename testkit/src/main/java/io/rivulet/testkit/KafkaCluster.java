@@ -1,5 +1,6 @@
 package io.rivulet.testkit;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,6 +48,28 @@ public interface KafkaCluster extends AutoCloseable {
 
     /** Starts a node that was stopped or killed, on its old data, and waits until it serves again. */
     void startNode(int nodeId);
+
+    /**
+     * Starts several stopped or killed nodes at once and waits until they all serve: after a whole cluster went
+     * down, a node of the controller quorum finishes starting only once enough of the others are back.
+     */
+    default void startNodes(Collection<Integer> nodeIds) {
+        nodeIds.forEach(this::startNode);
+    }
+
+    /**
+     * Freezes a node (SIGSTOP for process nodes): it keeps its sockets and its place in the cluster but answers
+     * nothing, as a hung broker does (a stalled disk, a stop-the-world pause). Implementations that cannot freeze
+     * a node throw {@link UnsupportedOperationException}.
+     */
+    default void freezeNode(int nodeId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot freeze a node");
+    }
+
+    /** Lets a frozen node run again (SIGCONT). */
+    default void thawNode(int nodeId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot freeze a node");
+    }
 
     /** Stops every node and deletes the data directories. */
     @Override

@@ -2,6 +2,7 @@ package io.rivulet.testkit;
 
 import io.rivulet.testkit.internal.InJvmKafkaCluster;
 import io.rivulet.testkit.internal.ProcessKafkaCluster;
+import io.rivulet.testkit.internal.SecuredProcessKafkaCluster;
 import io.rivulet.testkit.internal.TestcontainersKafkaCluster;
 
 /** Starts {@link KafkaCluster}s. */
@@ -20,6 +21,14 @@ public final class KafkaClusters {
             case PROCESS -> ProcessKafkaCluster.start(spec.nodes());
             case TESTCONTAINERS -> TestcontainersKafkaCluster.start(spec.nodes());
         };
+    }
+
+    /**
+     * Starts a single-node broker, as a child process, that demands SASL/SCRAM-SHA-512 over TLS and authorizes
+     * every request by ACLs; returns once it serves its super user.
+     */
+    public static SecuredKafkaCluster startSecured() {
+        return SecuredProcessKafkaCluster.start();
     }
 
     /** Thrown when a Testcontainers cluster is asked for on a machine without a Docker engine. */

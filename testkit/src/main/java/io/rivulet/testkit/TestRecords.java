@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +33,12 @@ public final class TestRecords {
      * every one is acknowledged.
      */
     public static void produce(String bootstrapServers, String topic, List<Map.Entry<String, String>> records) {
-        try (KafkaProducer<String, String> producer = stringProducer(bootstrapServers)) {
+        produce(settingsOf(bootstrapServers), topic, records);
+    }
+
+    /** {@link #produce(String, String, List)} with the given client settings (bootstrap servers, security). */
+    public static void produce(Map<String, ?> clientSettings, String topic, List<Map.Entry<String, String>> records) {
+        try (KafkaProducer<String, String> producer = stringProducer(clientSettings)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
             for (Map.Entry<String, String> record : records) {
                 acks.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
@@ -51,17 +57,27 @@ public final class TestRecords {
 
     /** Sends string values without keys. */
     public static void produceValues(String bootstrapServers, String topic, List<String> values) {
+        produceValues(settingsOf(bootstrapServers), topic, values);
+    }
+
+    /** Sends string values without keys, with the given client settings. */
+    public static void produceValues(Map<String, ?> clientSettings, String topic, List<String> values) {
         List<Map.Entry<String, String>> records = new ArrayList<>(values.size());
         for (String value : values) {
             records.add(new AbstractMap.SimpleEntry<>(null, value));
         }
-        produce(bootstrapServers, topic, records);
+        produce(clientSettings, topic, records);
     }
 
     /** A producer of string keys and values with {@code acks=all} and idempotence, to close after use. */
     public static KafkaProducer<String, String> stringProducer(String bootstrapServers) {
+        return stringProducer(settingsOf(bootstrapServers));
+    }
+
+    /** {@link #stringProducer(String)} with the given client settings. */
+    public static KafkaProducer<String, String> stringProducer(Map<String, ?> clientSettings) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientSettings);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -71,8 +87,13 @@ public final class TestRecords {
     /** {@link #readCommitted(String, String, int, Duration, Deserializer, Deserializer)} with string keys and values. */
     public static List<ConsumerRecord<String, String>> readCommitted(
             String bootstrapServers, String topic, int count, Duration timeout) {
-        return readCommitted(
-                bootstrapServers, topic, count, timeout, new StringDeserializer(), new StringDeserializer());
+        return readCommitted(settingsOf(bootstrapServers), topic, count, timeout);
+    }
+
+    /** {@link #readCommitted(String, String, int, Duration)} with the given client settings. */
+    public static List<ConsumerRecord<String, String>> readCommitted(
+            Map<String, ?> clientSettings, String topic, int count, Duration timeout) {
+        return readCommitted(clientSettings, topic, count, timeout, new StringDeserializer(), new StringDeserializer());
     }
 
     /**
@@ -88,8 +109,19 @@ public final class TestRecords {
             Duration timeout,
             Deserializer<K> keys,
             Deserializer<V> values) {
+        return readCommitted(settingsOf(bootstrapServers), topic, count, timeout, keys, values);
+    }
+
+    /** {@link #readCommitted(String, String, int, Duration, Deserializer, Deserializer)} with the given client settings. */
+    public static <K, V> List<ConsumerRecord<K, V>> readCommitted(
+            Map<String, ?> clientSettings,
+            String topic,
+            int count,
+            Duration timeout,
+            Deserializer<K> keys,
+            Deserializer<V> values) {
         List<ConsumerRecord<K, V>> result = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(readCommittedProps(bootstrapServers), keys, values)) {
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(readCommittedProps(clientSettings), keys, values)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -109,9 +141,15 @@ public final class TestRecords {
      */
     public static List<ConsumerRecord<String, String>> readAllCommitted(
             String bootstrapServers, String topic, Duration timeout) {
+        return readAllCommitted(settingsOf(bootstrapServers), topic, timeout);
+    }
+
+    /** {@link #readAllCommitted(String, String, Duration)} with the given client settings. */
+    public static List<ConsumerRecord<String, String>> readAllCommitted(
+            Map<String, ?> clientSettings, String topic, Duration timeout) {
         List<ConsumerRecord<String, String>> result = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                readCommittedProps(bootstrapServers), new StringDeserializer(), new StringDeserializer())) {
+                readCommittedProps(clientSettings), new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -143,9 +181,13 @@ public final class TestRecords {
         return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private static Properties readCommittedProps(String bootstrapServers) {
+    private static Map<String, String> settingsOf(String bootstrapServers) {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    }
+
+    private static Properties readCommittedProps(Map<String, ?> clientSettings) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(clientSettings);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -84,6 +84,17 @@ public final class ConfigConverters {
         }
     }
 
+    public static final class ReplicationFactor implements Converter<Short> {
+        @Override
+        public Short convert(String value) {
+            return convertOrExplain(
+                    value,
+                    "a replica count, at least 1, or -1 for the broker's default.replication.factor",
+                    Short::valueOf,
+                    number -> number >= 1 || number == -1);
+        }
+    }
+
     public static final class NonNegativeLong implements Converter<Long> {
         @Override
         public Long convert(String value) {

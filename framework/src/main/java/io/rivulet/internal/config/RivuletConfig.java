@@ -146,6 +146,31 @@ public interface RivuletConfig {
     /** {@code rivulet.savepoint.*}. */
     Savepoint savepoint();
 
+    /** {@code rivulet.internal-topics.*}. */
+    InternalTopics internalTopics();
+
+    /**
+     * {@code rivulet.internal-topics.*}: how the framework creates the repartition, changelog, dead-letter and
+     * control topics (existing topics are left as they are).
+     */
+    interface InternalTopics {
+
+        /**
+         * {@code rivulet.internal-topics.replication-factor}: replicas of every internal topic. Default: as many as
+         * the cluster has brokers at start, at most 3; {@code -1} takes the broker's
+         * {@code default.replication.factor}.
+         */
+        @WithConverter(ConfigConverters.ReplicationFactor.class)
+        Optional<Short> replicationFactor();
+
+        /**
+         * {@code rivulet.internal-topics.config.<topic config>}: a topic config for every internal topic, such as
+         * {@code rivulet.internal-topics.config.min.insync.replicas=2} (the default with 3 or more replicas) or
+         * {@code segment.bytes}; {@code cleanup.policy} is refused (the framework sets it per kind of topic).
+         */
+        Map<String, String> config();
+    }
+
     /** {@code rivulet.startup.*}. */
     Startup startup();
 

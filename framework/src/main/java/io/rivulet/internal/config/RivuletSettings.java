@@ -12,6 +12,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.kafka.clients.CommonClientConfigs;
 
+import io.rivulet.internal.runtime.InternalTopicSettings;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.internal.runtime.assignment.AssignmentSettings;
 import io.rivulet.internal.runtime.savepoint.SavepointSettings;
@@ -100,7 +101,10 @@ public final class RivuletSettings {
                         config.numStandbyReplicas(),
                         config.acceptableRecoveryLag(),
                         config.maxWarmupReplicas(),
-                        config.probingRebalanceInterval()));
+                        config.probingRebalanceInterval()),
+                new InternalTopicSettings(
+                        config.internalTopics().replicationFactor(),
+                        config.internalTopics().config()));
     }
 
     private static IllegalArgumentException notSet(String key) {

@@ -18,8 +18,9 @@ import io.rivulet.internal.runtime.StreamsRuntime;
 
 /**
  * Liveness is DOWN once a stream thread died; readiness is UP only while every stream thread has joined the
- * group and every assigned task is restored and running. While the service waits for its Kafka cluster at start-up,
- * liveness is UP and readiness DOWN, both saying what it waits for. Both report the threads' states, the number of
+ * group and every assigned task is restored and running, and DOWN while none of the cluster's bootstrap servers can be
+ * reached (the job rides the outage out and resumes by itself, so liveness stays UP). While the service waits for its
+ * Kafka cluster at start-up, liveness is UP and readiness DOWN, both saying what it waits for. Both report the threads' states, the number of
  * changelog records restored and every task's event-time watermark (an ISO-8601 time) — the {@link JobHealth} that a job started
  * from plain Java reports too.
  */
@@ -39,7 +40,10 @@ public class RivuletHealthChecks {
 
     @Readiness
     HealthCheck readiness() {
-        return () -> report("rivulet-tasks", JobHealth::ready, false);
+        return () -> report(
+                "rivulet-tasks",
+                health -> health.ready() && service.clusterUnreachable().isEmpty(),
+                false);
     }
 
     /** @param upWhileWaiting the status while the service waits for its Kafka cluster: it is alive, not ready */
@@ -57,6 +61,7 @@ public class RivuletHealthChecks {
                             .build();
         }
         JobHealth health = runtime.health();
+        service.clusterUnreachable().ifPresent(reason -> builder.withData("kafka", reason));
         health.threads()
                 .forEach(thread -> builder.withData(thread.name(), thread.state() + ", tasks=" + thread.taskCount()));
         builder.withData("restored-records", health.restoredRecords());

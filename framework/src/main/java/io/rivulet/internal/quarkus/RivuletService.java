@@ -54,6 +54,7 @@ public class RivuletService {
 
     private volatile StreamsRuntime runtime;
     private KafkaWait kafkaWait;
+    private volatile ClusterWatch clusterWatch;
     private EmbeddedKafka embeddedKafka;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
@@ -108,6 +109,7 @@ public class RivuletService {
             Quarkus.asyncExit(1);
             return;
         }
+        clusterWatch = ClusterWatch.start((String) runtimeConfig.kafka().get("bootstrap.servers"));
         started.fire(new RivuletStarted(
                 runtimeConfig.applicationId(), (String) runtimeConfig.kafka().get("bootstrap.servers")));
     }
@@ -132,6 +134,9 @@ public class RivuletService {
         if (kafkaWait != null) {
             kafkaWait.cancel();
         }
+        if (clusterWatch != null) {
+            clusterWatch.close();
+        }
         if (runtime != null) {
             runtime.close();
         }
@@ -147,6 +152,12 @@ public class RivuletService {
     /** The running job, or null before start and when no job is declared. */
     StreamsRuntime runtime() {
         return runtime;
+    }
+
+    /** Why the running job's Kafka cluster cannot be reached, and since when; empty while it can. */
+    Optional<String> clusterUnreachable() {
+        ClusterWatch watch = clusterWatch;
+        return watch == null ? Optional.empty() : watch.unreachable();
     }
 
     /** What the service waits for before its job can start (its Kafka cluster); empty once it started. */

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -43,10 +44,35 @@ public final class InternalTopics {
 
     private final Admin admin;
     private final RuntimeConfig config;
+    private int brokers;
 
     public InternalTopics(Admin admin, RuntimeConfig config) {
         this.admin = admin;
         this.config = config;
+    }
+
+    /**
+     * Checks that the cluster grants this service's principal everything the job needs on its input, output and
+     * internal topics and its group, before anything is created or started.
+     *
+     * @throws StreamsFatalException naming every missing permission
+     */
+    public void checkAccess(Topology topology) {
+        Map<String, Set<AclOperation>> internal = new LinkedHashMap<>();
+        Set<AclOperation> used = Set.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS);
+        internal.put(ControlTopic.nameFor(config.applicationId()), used);
+        for (SubTopology sub : topology.subTopologies()) {
+            if (sub.root() instanceof KeyByTransformation) {
+                // Consumed repartition records are purged (deleteRecords).
+                internal.put(sub.sourceTopic(), Set.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE));
+            }
+            sub.statefulNodes().forEach(node -> internal.put(topology.changelogTopic(node), used));
+        }
+        if (config.usesDeadLetters()) {
+            internal.put(DeadLetters.topicFor(config.applicationId()), Set.of(AclOperation.WRITE));
+        }
+        new AccessCheck(admin, config.applicationId())
+                .verify(topology.externalSourceTopics(), topology.sinkTopics(), internal);
     }
 
     /** Creates the application's control topic, through which its instances coordinate savepoints, if missing. */
@@ -140,20 +166,53 @@ public final class InternalTopics {
         }
     }
 
-    private void create(String topic, int partitions, Map<String, String> configs) {
+    private void create(String topic, int partitions, Map<String, String> kindConfigs) {
+        short replication = config.internalTopics().replicationFactorFor(brokers());
+        Map<String, String> configs = config.internalTopics().configsFor(replication, kindConfigs);
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs)))
+            admin.createTopics(List.of(new NewTopic(
+                                    topic,
+                                    Optional.of(partitions),
+                                    replication < 0 ? Optional.empty() : Optional.of(replication))
+                            .configs(configs)))
                     .all()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            LOG.info("Created topic {} with {} partitions {}", topic, partitions, configs);
+            LOG.info(
+                    "Created topic {} with {} partitions, replication factor {} and {}",
+                    topic,
+                    partitions,
+                    replication < 0 ? "of the broker's default" : replication,
+                    configs);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new StreamsFatalException(
-                        "cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                        "cannot create topic " + topic + " with replication factor " + replication + " and "
+                                + configs + ": " + e.getCause().getMessage() + " (see "
+                                + InternalTopicSettings.REPLICATION_FACTOR_KEY + " and "
+                                + InternalTopicSettings.CONFIG_PREFIX + "*)",
+                        e.getCause());
             }
         } catch (InterruptedException | TimeoutException e) {
             throw interruptedOrTimedOut("creating topic " + topic, e);
         }
+    }
+
+    /** The live brokers of the cluster, asked once: the default replication of internal topics follows them. */
+    private int brokers() {
+        if (brokers == 0) {
+            try {
+                brokers = admin.describeCluster()
+                        .nodes()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .size();
+            } catch (ExecutionException e) {
+                throw new StreamsFatalException(
+                        "cannot describe the Kafka cluster: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException | TimeoutException e) {
+                throw interruptedOrTimedOut("describing the cluster", e);
+            }
+        }
+        return brokers;
     }
 
     private Optional<TopicDescription> describe(String topic) {

@@ -21,6 +21,7 @@ import io.rivulet.sink.ProcessingGuarantee;
  * @param advertisedUrl where this instance's HTTP endpoints answer, for the other instances of the group (which
  *        forward interactive queries to it); empty for a job without HTTP
  * @param assignment standby replicas, warm-ups and the recovery lag the group places tasks by
+ * @param internalTopics the replication and configs of the topics the framework creates
  */
 public record RuntimeConfig(
         String applicationId,
@@ -36,10 +37,45 @@ public record RuntimeConfig(
         Duration autoWatermarkInterval,
         SavepointSettings savepoints,
         Optional<String> advertisedUrl,
-        AssignmentSettings assignment) {
+        AssignmentSettings assignment,
+        InternalTopicSettings internalTopics) {
 
     /** Flink's default auto-watermark interval. */
     public static final Duration DEFAULT_WATERMARK_INTERVAL = Duration.ofMillis(200);
+
+    /** Settings with the default replication of internal topics. */
+    public RuntimeConfig(
+            String applicationId,
+            Map<String, Object> kafka,
+            Path stateDir,
+            ProcessingGuarantee guarantee,
+            Duration commitInterval,
+            int numThreads,
+            ErrorPolicy deserializationErrors,
+            ErrorPolicy processingErrors,
+            Optional<String> groupInstanceId,
+            boolean createMissingTopics,
+            Duration autoWatermarkInterval,
+            SavepointSettings savepoints,
+            Optional<String> advertisedUrl,
+            AssignmentSettings assignment) {
+        this(
+                applicationId,
+                kafka,
+                stateDir,
+                guarantee,
+                commitInterval,
+                numThreads,
+                deserializationErrors,
+                processingErrors,
+                groupInstanceId,
+                createMissingTopics,
+                autoWatermarkInterval,
+                savepoints,
+                advertisedUrl,
+                assignment,
+                InternalTopicSettings.DEFAULTS);
+    }
 
     /** Settings with the default placement: no standby replicas. */
     public RuntimeConfig(
@@ -146,7 +182,8 @@ public record RuntimeConfig(
                         autoWatermarkInterval,
                         savepoints,
                         Optional.of(url),
-                        assignment);
+                        assignment,
+                        internalTopics);
     }
 
     /** The same settings, placing tasks by {@code settings}. */
@@ -165,7 +202,8 @@ public record RuntimeConfig(
                 autoWatermarkInterval,
                 savepoints,
                 advertisedUrl,
-                settings);
+                settings,
+                internalTopics);
     }
 
     public boolean usesDeadLetters() {

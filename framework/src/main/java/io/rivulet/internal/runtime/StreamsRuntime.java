@@ -136,6 +136,7 @@ public final class StreamsRuntime implements AutoCloseable {
         Path applicationDir = config.stateDir().resolve(config.applicationId());
         try {
             InternalTopics topics = new InternalTopics(admin, config);
+            topics.checkAccess(topology);
             topics.ensureControlTopic();
             control = new SavepointControl(
                     config.applicationId(), config.kafka(), config.savepoints().timeout());

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.rivulet.internal.runtime.InternalTopicSettings;
 import io.rivulet.internal.runtime.RuntimeConfig;
 import io.rivulet.sink.ProcessingGuarantee;
 
@@ -76,6 +77,36 @@ class RivuletSettingsTest {
                 .hasMessageContaining("a positive duration such as 100ms")
                 .hasMessageContaining("rivulet.errors.processing")
                 .hasMessageContaining("fail, skip or dead-letter");
+    }
+
+    @Test
+    void internalTopicsTakeTheirReplicationAndConfigsFromTheInternalTopicsKeys() {
+        InternalTopicSettings defaults = RivuletSettings.standalone(REQUIRED).internalTopics();
+        assertThat(defaults.replicationFactorFor(1)).isEqualTo((short) 1);
+        assertThat(defaults.replicationFactorFor(5)).isEqualTo((short) 3);
+        assertThat(defaults.configsFor((short) 1, Map.of())).isEmpty();
+        assertThat(defaults.configsFor((short) 3, Map.of("cleanup.policy", "compact")))
+                .containsOnly(Map.entry("min.insync.replicas", "2"), Map.entry("cleanup.policy", "compact"));
+
+        InternalTopicSettings set = RivuletSettings.standalone(with(Map.of(
+                        "rivulet.internal-topics.replication-factor", "-1",
+                        "rivulet.internal-topics.config.min.insync.replicas", "1",
+                        "rivulet.internal-topics.config.segment.bytes", "1048576")))
+                .internalTopics();
+        assertThat(set.replicationFactorFor(3)).as("the broker's default").isEqualTo((short) -1);
+        assertThat(set.configsFor((short) 3, Map.of("retention.ms", "-1")))
+                .containsOnly(
+                        Map.entry("min.insync.replicas", "1"),
+                        Map.entry("segment.bytes", "1048576"),
+                        Map.entry("retention.ms", "-1"));
+
+        assertThatThrownBy(() ->
+                        RivuletSettings.standalone(with(Map.of("rivulet.internal-topics.replication-factor", "0"))))
+                .hasMessageContaining("rivulet.internal-topics.replication-factor")
+                .hasMessageContaining("at least 1, or -1");
+        assertThatThrownBy(() -> RivuletSettings.standalone(
+                        with(Map.of("rivulet.internal-topics.config.cleanup.policy", "delete"))))
+                .hasMessageContaining("rivulet.internal-topics.config.cleanup.policy is not a setting");
     }
 
     private static Map<String, String> with(Map<String, String> more) {

@@ -29,7 +29,7 @@ final class BrokerNodeProcess {
     static final String JVM_OPTIONS_PROPERTY = "rivulet.testkit.broker-jvm-options";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final int nodeId;
     private final List<String> launcherArgs;
@@ -124,6 +124,23 @@ final class BrokerNodeProcess {
             process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill}. */
+    synchronized void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " of broker node " + nodeId + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal broker node " + nodeId, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling broker node " + nodeId, e);
         }
     }
 

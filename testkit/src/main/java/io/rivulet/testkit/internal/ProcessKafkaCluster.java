@@ -1,6 +1,7 @@
 package io.rivulet.testkit.internal;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,24 @@ public final class ProcessKafkaCluster implements KafkaCluster {
         node.start();
         node.awaitReady();
         TopicAdmin.awaitBrokers(bootstrapServers, nodes.size());
+    }
+
+    @Override
+    public void startNodes(Collection<Integer> nodeIds) {
+        List<BrokerNodeProcess> starting = nodeIds.stream().map(this::node).toList();
+        starting.forEach(BrokerNodeProcess::start);
+        starting.forEach(BrokerNodeProcess::awaitReady);
+        TopicAdmin.awaitBrokers(bootstrapServers, nodes.size());
+    }
+
+    @Override
+    public void freezeNode(int nodeId) {
+        node(nodeId).signal("STOP");
+    }
+
+    @Override
+    public void thawNode(int nodeId) {
+        node(nodeId).signal("CONT");
     }
 
     private BrokerNodeProcess node(int nodeId) {

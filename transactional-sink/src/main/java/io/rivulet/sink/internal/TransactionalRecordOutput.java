@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,13 @@ public final class TransactionalRecordOutput implements RecordOutput {
             try {
                 created.initTransactions();
                 return created;
+            } catch (TransactionalIdAuthorizationException e) {
+                created.close(Duration.ZERO);
+                throw new KafkaException(
+                        "the Kafka cluster does not grant WRITE on transactional id " + transactionalId
+                                + " to this service's principal: grant WRITE on TransactionalId by the prefix of the"
+                                + " application id, as the README's ACL list says",
+                        e);
             } catch (TimeoutException e) {
                 created.close(Duration.ZERO);
                 LOG.warn("initTransactions for {} timed out; retrying", transactionalId);

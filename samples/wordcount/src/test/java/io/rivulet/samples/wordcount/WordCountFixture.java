@@ -25,18 +25,25 @@ import io.rivulet.testkit.TestRecords;
 final class WordCountFixture {
 
     private final KafkaCluster kafka;
+    private final Map<String, ?> clients;
     private final Map<String, Long> expected = new TreeMap<>();
     private final Random random = new Random(42);
 
     WordCountFixture(KafkaCluster kafka, int partitions) {
+        this(kafka, partitions, Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    /** @param clients the settings the fixture's own clients connect with (bootstrap servers, and security if any) */
+    WordCountFixture(KafkaCluster kafka, int partitions, Map<String, ?> clients) {
         this.kafka = kafka;
+        this.clients = Map.copyOf(clients);
         deleteAllTopics();
         kafka.createTopic(WordCountJob.INPUT, partitions);
         kafka.createTopic(WordCountJob.OUTPUT, partitions);
     }
 
     private void deleteAllTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.<String, Object>copyOf(clients))) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             if (!topics.isEmpty()) {
                 admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
@@ -56,7 +63,7 @@ final class WordCountFixture {
         for (int i = 0; i < count; i++) {
             lines.add(randomLine());
         }
-        TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, lines);
+        TestRecords.produceValues(clients, WordCountJob.INPUT, lines);
     }
 
     /** A random line of five words over a small vocabulary, mixed case and punctuation; its words are expected. */
@@ -78,11 +85,11 @@ final class WordCountFixture {
             lines.add(word);
             expected.merge(word, 1L, Long::sum);
         }
-        TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, lines);
+        TestRecords.produceValues(clients, WordCountJob.INPUT, lines);
     }
 
     void produceLine(String line, Map<String, Long> words) {
-        TestRecords.produceValues(kafka.bootstrapServers(), WordCountJob.INPUT, List.of(line));
+        TestRecords.produceValues(clients, WordCountJob.INPUT, List.of(line));
         words.forEach((w, n) -> expected.merge(w, n, Long::sum));
     }
 
@@ -101,13 +108,12 @@ final class WordCountFixture {
      */
     void assertExactlyOnceCounts() {
         long total = expectedOccurrences();
-        List<ConsumerRecord<String, String>> read = TestRecords.readCommitted(
-                kafka.bootstrapServers(), WordCountJob.OUTPUT, (int) total, Duration.ofSeconds(120));
+        List<ConsumerRecord<String, String>> read =
+                TestRecords.readCommitted(clients, WordCountJob.OUTPUT, (int) total, Duration.ofSeconds(120));
         Await.until(
                 Duration.ofSeconds(30),
                 "nothing beyond the expected output is committed",
-                () -> TestRecords.readAllCommitted(
-                                        kafka.bootstrapServers(), WordCountJob.OUTPUT, Duration.ofSeconds(30))
+                () -> TestRecords.readAllCommitted(clients, WordCountJob.OUTPUT, Duration.ofSeconds(30))
                                 .size()
                         == read.size());
         Map<String, List<Long>> emitted = new LinkedHashMap<>();
