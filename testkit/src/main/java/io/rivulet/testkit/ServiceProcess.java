@@ -35,6 +35,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess(String bootstrapServers, Path workDir, Map<String, String> settings) {
         this.port = freePort();
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.logFile = workDir.resolve("service-" + port + ".log");
         this.env = new HashMap<>(settings);
         env.put("RIVULET_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);

@@ -27,6 +27,7 @@ public final class TransactionalRecordOutput implements RecordOutput {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalRecordOutput.class);
     private static final Duration RETRY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration COMMIT_RETRY_LOG_INTERVAL = Duration.ofSeconds(30);
 
     private final Map<String, Object> configs;
     private final String transactionalId;
@@ -113,17 +114,23 @@ public final class TransactionalRecordOutput implements RecordOutput {
         return lastSends.acknowledged();
     }
 
+    /**
+     * Commits, retrying for as long as the commit times out. After a timeout Kafka's producer allows nothing but
+     * the same commit again (not even an abort), and whether the transaction committed is known only once a retry
+     * answers: giving up would leave the local state unable to tell. So a commit caught by a cluster outage waits
+     * for the cluster, however long it is away, and then completes.
+     */
     private void commitWithRetries() {
-        Backoff backoff = new Backoff(RETRY_TIMEOUT);
+        long lastLog = System.nanoTime() - COMMIT_RETRY_LOG_INTERVAL.toNanos();
         while (true) {
             try {
                 producer.commitTransaction();
                 return;
             } catch (TimeoutException e) {
-                // Kafka allows retrying commitTransaction after a timeout: it resumes the same commit.
-                LOG.warn("commit of {} timed out; retrying", transactionalId);
-                if (!backoff.pause()) {
-                    throw e;
+                long now = System.nanoTime();
+                if (now - lastLog >= COMMIT_RETRY_LOG_INTERVAL.toNanos()) {
+                    lastLog = now;
+                    LOG.warn("commit of {} timed out; retrying until the cluster answers", transactionalId);
                 }
             }
         }
@@ -150,7 +157,8 @@ public final class TransactionalRecordOutput implements RecordOutput {
         try {
             producer.abortTransaction();
             inTransaction = false;
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
+            // A replacement producer's initTransactions aborts the open transaction at the coordinator.
             LOG.warn("abort failed for {} ({}); replacing the producer", transactionalId, e.toString());
             discardProducer();
         }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -82,7 +83,12 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     private void produce(KafkaCluster kafka, WordCountFixture fixture) {
-        try (KafkaProducer<String, String> out = TestRecords.stringProducer(kafka.bootstrapServers())) {
+        // The load generator is not under test: it gives up on a frozen leader sooner and waits longer for delivery.
+        Map<String, Object> settings = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        try (KafkaProducer<String, String> out = TestRecords.stringProducer(settings)) {
             while (producing.get()) {
                 for (int i = 0; i < LINES_PER_SEND; i++) {
                     out.send(new ProducerRecord<>(WordCountJob.INPUT, fixture.randomLine()), (metadata, error) -> {

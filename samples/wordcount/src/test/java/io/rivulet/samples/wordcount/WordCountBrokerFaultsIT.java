@@ -22,7 +22,6 @@ import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.rivulet.testkit.Await;
 import io.rivulet.testkit.BrokerMode;
@@ -42,8 +41,8 @@ class WordCountBrokerFaultsIT {
     private static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(2);
     private static final Pattern RESTORED = Pattern.compile("\"restored-records\"\\s*:\\s*(\\d+)");
 
-    @TempDir
-    Path workDir;
+    /** Not a temporary directory: the services' logs stay for a look after a failed run. */
+    private final Path workDir = Path.of("target", "broker-faults");
 
     private KafkaCluster cluster;
 

@@ -80,7 +80,8 @@ class WordCountSecuredIT {
                     "/rivulet/api/job",
                     "/rivulet/api/tasks",
                     "/rivulet/api/group",
-                    "/rivulet/api/windows")) {
+                    "/rivulet/savepoints",
+                    "/rivulet/api/state/" + CountPerWord.UID + "/count?key=word1")) {
                 seen.put(path, service.body(path));
             }
             seen.put("the log", service.log());
@@ -150,12 +151,15 @@ class WordCountSecuredIT {
                 new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
     }
 
-    /** Every client setting from the environment, as a container platform passes them (secrets included). */
+    /** The client settings from the environment, as a container platform passes them (secrets included). */
     private static Map<String, String> serviceEnv(String app, String user, String password) {
         Map<String, String> env = new HashMap<>();
         env.put("RIVULET_APPLICATION_ID", app);
         kafka.clientSettings(user, password).forEach((key, value) -> {
-            if (!key.equals("bootstrap.servers")) {
+            if (key.equals("sasl.mechanism")) {
+                // One as a system property, as -D on the command line sets it: both are Quarkus configuration.
+                env.put("JAVA_TOOL_OPTIONS", "-Drivulet.kafka.sasl.mechanism=" + value);
+            } else if (!key.equals("bootstrap.servers")) {
                 env.put("RIVULET_KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value);
             }
         });
