@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -80,6 +81,17 @@ class WordCountSavepointIT {
             admin.createPartitions(Map.of(WordCountJob.INPUT, NewPartitions.increaseTo(8)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            // The restore re-partitions the state by the input's partition count as the cluster describes it.
+            Await.until(
+                    Duration.ofSeconds(30),
+                    WordCountJob.INPUT + " described with 8 partitions",
+                    () -> admin.describeTopics(List.of(WordCountJob.INPUT))
+                                    .allTopicNames()
+                                    .get()
+                                    .get(WordCountJob.INPUT)
+                                    .partitions()
+                                    .size()
+                            == 8);
         }
         Map<String, String> restoring = new HashMap<>(settings);
         restoring.put("RIVULET_SAVEPOINT_RESTORE_FROM", location);
